@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Sandbox.AppHost;
+
+internal static class SandboxResources
+{
+    /// <summary>
+    /// Where every service keeps its files: <c>SANDBOX_DATA</c>, else <c>.sandbox-data/</c> at the
+    /// repository root. Deleting the folder resets the sandbox.
+    /// </summary>
+    public static string SandboxDataDirectory(this IDistributedApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["SANDBOX_DATA"];
+        var path = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(builder.AppHostDirectory, "..", "..", ".sandbox-data")
+            : configured;
+        return Path.GetFullPath(path);
+    }
+
+    /// <summary>
+    /// The gateway listens on the fixed <c>Sandbox:GatewayPort</c> (8080) without Aspire's proxy in
+    /// front, so it sees each client's own address (rate limits are per client IP). It waits for every
+    /// service and is healthy only when all of them are. Settings under <c>Gateway</c> in the app
+    /// host's configuration are passed through to it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddGateway(this IDistributedApplicationBuilder builder,
+        IReadOnlyList<IResourceBuilder<ProjectResource>> services)
+    {
+        var port = builder.Configuration.GetValue("Sandbox:GatewayPort", 8080);
+        var gateway = builder.AddProject<Projects.Sandbox_Gateway>("gateway")
+            .WithHttpEndpoint(port: port, name: "http", isProxied: false)
+            .WithHttpHealthCheck("/health/ready");
+        foreach (var service in services)
+        {
+            gateway.WithReference(service).WaitFor(service);
+        }
+        foreach (var setting in builder.Configuration.GetSection("Gateway").AsEnumerable())
+        {
+            if (setting.Value is not null)
+            {
+                gateway.WithEnvironment(setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value);
+            }
+        }
+        return gateway;
+    }
+}

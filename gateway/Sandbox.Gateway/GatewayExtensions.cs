@@ -1,0 +1,32 @@
+namespace Sandbox.Gateway;
+
+public static class GatewayExtensions
+{
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(GatewayOptions.Section);
+        builder.Services.Configure<GatewayOptions>(section);
+        var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        });
+        builder.Services.AddClientRateLimiter(options.RateLimit);
+        builder.Services.AddServiceHealthChecks(builder.Configuration);
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+        return builder;
+    }
+
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseRateLimiter();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Sandbox.Workflow.Apis;
+
+public static class WorkflowApi
+{
+    public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/workflow").WithTags("Workflow");
+        api.MapServiceInfo("workflow");
+        return app;
+    }
+}
