@@ -16,7 +16,7 @@ internal sealed class ServiceHealthCheck(IHttpClientFactory clients, IOptions<Ga
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await clients.CreateClient(ClientName).GetAsync(new Uri(address, "/health"), timeout.Token);
+            using var response = await clients.CreateClient(ClientName).GetAsync(new Uri(address, "health"), timeout.Token);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             GatewayTelemetry.ServiceHealthDuration.Record(elapsed, new KeyValuePair<string, object?>("service", service));
             return response.IsSuccessStatusCode
