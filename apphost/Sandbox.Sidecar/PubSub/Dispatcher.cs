@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Sandbox.Sidecar.Components;
+using Sandbox.Sidecar.Hosting;
+
+namespace Sandbox.Sidecar.PubSub;
+
+/// <summary>
+/// Delivers one pub/sub component's messages to one app: queues a delivery for each new message the app subscribes
+/// to, sends due deliveries (several at a time), and settles, retries or dead-letters each by the app's answer.
+/// </summary>
+public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolicy retry, TimeProvider clock, ILogger logger)
+{
+    private const int MaxInFlight = 64;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan UnavailableBackoff = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<long, bool> _inFlight = new();
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var subscriptions = (await app.Subscriptions.WaitAsync(stopping)).Where(s => s.PubsubName == broker.Name).ToList();
+        if (subscriptions.Count == 0) return;
+        var wakeup = broker.Subscribe();
+        while (!stopping.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            while (broker.Log.FanOut(app.Id, message => Route(subscriptions, message), now) > 0) { }
+            var free = MaxInFlight - _inFlight.Count;
+            if (free > 0)
+            {
+                foreach (var (delivery, message) in broker.Log.Due(app.Id, now, free, _inFlight.Keys.ToHashSet()))
+                {
+                    _inFlight[delivery.Seq] = true;
+                    _ = Task.Run(() => DeliverAsync(delivery, message, stopping), CancellationToken.None);
+                }
+            }
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            wait.CancelAfter(Poll);
+            try
+            {
+                if (await wakeup.WaitToReadAsync(wait.Token)) wakeup.TryRead(out _);
+            }
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+            {
+            }
+        }
+    }
+
+    private static (string Path, bool Raw, string? DeadLetter)? Route(List<Subscription> subscriptions, StoredMessage message)
+    {
+        var subscription = subscriptions.FirstOrDefault(s => s.Topic == message.Topic);
+        if (subscription is null) return null;
+        var envelope = subscription.Rules.Count > 0 ? JsonNode.Parse(message.Envelope) as JsonObject : null;
+        var path = envelope is null ? subscription.DefaultPath : RouteMatcher.PathFor(subscription, envelope);
+        return path is null ? null : (path, subscription.RawPayload, subscription.DeadLetterTopic);
+    }
+
+    private async Task DeliverAsync(PendingDelivery delivery, StoredMessage message, CancellationToken stopping)
+    {
+        try
+        {
+            using var activity = Telemetry.StartDeliveryActivity(message.Topic, app.Id, message.Traceparent);
+            var outcome = await DeliveryClient.DeliverAsync(app, delivery, message, stopping);
+            activity?.SetTag("dapr.delivery.outcome", outcome.ToString());
+            Settle(delivery, message, outcome);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: the delivery stays queued and is made again after a restart.
+        }
+        catch (Exception error)
+        {
+            LogDeliveryFailed(error, message.Topic, app.Id);
+        }
+        finally
+        {
+            _inFlight.TryRemove(delivery.Seq, out _);
+        }
+    }
+
+    private void Settle(PendingDelivery delivery, StoredMessage message, DeliveryOutcome outcome)
+    {
+        var now = clock.GetUtcNow();
+        switch (outcome)
+        {
+            case DeliveryOutcome.Success:
+                Telemetry.DeliveryLatency.Record(now.ToUnixTimeMilliseconds() - message.PublishedAt, new KeyValuePair<string, object?>("topic", message.Topic));
+                broker.Log.Settle(delivery);
+                break;
+            case DeliveryOutcome.AppUnavailable:
+                broker.Log.Reschedule(delivery, delivery.Attempts, now.Add(UnavailableBackoff).ToUnixTimeMilliseconds());
+                break;
+            case DeliveryOutcome.Retry when !retry.Exhausted(delivery.Attempts + 1):
+                Telemetry.Retries.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
+                broker.Log.Reschedule(delivery, delivery.Attempts + 1, now.Add(retry.DelayBefore(delivery.Attempts + 1)).ToUnixTimeMilliseconds());
+                break;
+            default:
+                GiveUp(delivery, message, outcome);
+                break;
+        }
+    }
+
+    private void GiveUp(PendingDelivery delivery, StoredMessage message, DeliveryOutcome outcome)
+    {
+        if (delivery.DeadLetterTopic is { } deadLetter)
+        {
+            broker.DeadLetter(message, deadLetter);
+            LogDeadLettered(message.Topic, app.Id, outcome, deadLetter);
+        }
+        else
+        {
+            Telemetry.Dropped.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
+            LogDropped(message.Topic, app.Id, outcome);
+        }
+        broker.Log.Settle(delivery);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Message on {Topic} for app {AppId} ({Outcome}) sent to dead-letter topic {DeadLetterTopic}")]
+    private partial void LogDeadLettered(string topic, string appId, DeliveryOutcome outcome, string deadLetterTopic);
+
+    [LoggerMessage(LogLevel.Warning, "Message on {Topic} for app {AppId} dropped ({Outcome}); no dead-letter topic is set")]
+    private partial void LogDropped(string topic, string appId, DeliveryOutcome outcome);
+
+    [LoggerMessage(LogLevel.Error, "Delivery on {Topic} to app {AppId} failed unexpectedly; it stays queued")]
+    private partial void LogDeliveryFailed(Exception error, string topic, string appId);
+}

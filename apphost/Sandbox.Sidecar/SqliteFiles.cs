@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+
+namespace Sandbox.Sidecar;
+
+/// <summary>Opens the sidecar's SQLite files with the settings every one of them needs.</summary>
+public static class SqliteFiles
+{
+    /// <summary>
+    /// A pooled connection string for a file. WAL lets several sidecar processes share a file; synchronous=NORMAL in WAL
+    /// mode keeps every committed write across a process crash, which is the durability the sandbox promises.
+    /// </summary>
+    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public static SqliteConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    public static void Initialise(string connectionString, string schema)
+    {
+        using var connection = Open(connectionString);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;" + schema;
+        command.ExecuteNonQuery();
+    }
+
+    public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+}
