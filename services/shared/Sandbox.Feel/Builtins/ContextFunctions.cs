@@ -1,0 +1,52 @@
+namespace Sandbox.Feel.Builtins;
+
+/// <summary>Context functions; contexts are never changed in place, each function returns a new one.</summary>
+internal static class ContextFunctions
+{
+    public static void Register(Registry r)
+    {
+        r.Add("get value", "m", "key", (m, key) =>
+            m.Kind == FeelValueKind.Context && Args.Str(key, out var name) && m.RawContext.TryGetValue(name, out var value)
+                ? value
+                : FeelValue.Null);
+        r.Add("get entries", "m", m => m.Kind == FeelValueKind.Context
+            ? FeelValue.ListOf(m.RawContext.Entries.Select(e => Entry(e.Key, e.Value)).ToArray())
+            : FeelValue.Null);
+        r.Add("context put", "context", "key", "value", (context, key, value) =>
+        {
+            if (context.Kind != FeelValueKind.Context || !Args.Str(key, out var name)) return FeelValue.Null;
+            var copy = MapContext.From(context.RawContext.Entries);
+            copy.Put(name, value);
+            return FeelValue.ContextOf(copy);
+        });
+        r.Add("context merge", "contexts", contexts =>
+        {
+            if (Args.List(contexts) is not { } items || items.Any(i => i.Kind != FeelValueKind.Context)) return FeelValue.Null;
+            var merged = MapContext.Empty();
+            foreach (var item in items)
+            {
+                foreach (var (key, value) in item.RawContext.Entries) merged.Put(key, value);
+            }
+            return FeelValue.ContextOf(merged);
+        });
+        r.Add("context", "entries", entries =>
+        {
+            if (Args.List(entries) is not { } items) return FeelValue.Null;
+            var result = MapContext.Empty();
+            foreach (var item in items)
+            {
+                if (item.Kind != FeelValueKind.Context || !item.RawContext.TryGetValue("key", out var key)
+                    || key.Kind != FeelValueKind.String || !item.RawContext.TryGetValue("value", out var value))
+                {
+                    return FeelValue.Null;
+                }
+                result.Put(key.RawString, value);
+            }
+            return FeelValue.ContextOf(result);
+        });
+        r.Add("get or else", "value", "default", (value, fallback) => value.IsNull ? fallback : value);
+    }
+
+    private static FeelValue Entry(string key, FeelValue value) =>
+        FeelValue.ContextOf(MapContext.From([new("key", FeelValue.String(key)), new("value", value)]));
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using Sandbox.Feel.Evaluation;
+
+namespace Sandbox.Feel.Nodes;
+
+internal readonly record struct Iterator(string Name, Node Domain);
+
+/// <summary>Shared part of <c>for</c>, <c>some</c> and <c>every</c>: binding names over the cartesian product of domains.</summary>
+internal abstract class IterationNode(Iterator[] iterators) : Node
+{
+    protected Iterator[] Iterators => iterators;
+
+    /// <summary>Visits each combination; the visitor returns false to stop early. False when a domain was not iterable.</summary>
+    protected bool ForEach(ref EvalState st, Func<FeelValue, bool> onValue, Node body, int level = 0)
+    {
+        var items = Domain(iterators[level].Domain.Eval(ref st), ref st);
+        if (items is null) return false;
+        var saved = st.Scope;
+        try
+        {
+            foreach (var item in items)
+            {
+                st.Tick();
+                st.Scope = new Scope(saved, iterators[level].Name, item);
+                if (level + 1 == iterators.Length)
+                {
+                    if (!onValue(body.Eval(ref st))) return true;
+                }
+                else if (!ForEach(ref st, onValue, body, level + 1))
+                {
+                    return false;
+                }
+            }
+        }
+        finally
+        {
+            st.Scope = saved;
+        }
+        return true;
+    }
+
+    private static IEnumerable<FeelValue>? Domain(FeelValue value, ref EvalState st)
+    {
+        switch (value.Kind)
+        {
+            case FeelValueKind.Null:
+                return null;
+            case FeelValueKind.List:
+                return value.RawList;
+            case FeelValueKind.Range when value.RawRange is { Start.Kind: FeelValueKind.Number } r:
+                return NumberRange(r, ref st);
+            case FeelValueKind.Range:
+                return null;
+            default:
+                return [value];
+        }
+    }
+
+    private static IEnumerable<FeelValue>? NumberRange(FeelRange range, ref EvalState st)
+    {
+        decimal from = range.Start.RawNumber, to = range.End.RawNumber;
+        if (from != decimal.Truncate(from) || to != decimal.Truncate(to)) return null;
+        var step = from <= to ? 1 : -1;
+        if (!range.StartIncluded) from += step;
+        if (!range.EndIncluded) to -= step;
+        var count = (long)((to - from) * step) + 1;
+        if (count <= 0) return [];
+        st.CheckCollectionSize(count);
+        return Enumerable.Range(0, (int)count).Select(i => FeelValue.Number(from + i * step));
+    }
+
+    protected void PrintIterators(StringBuilder sb, string keyword)
+    {
+        sb.Append('(').Append(keyword).Append(' ');
+        for (var i = 0; i < iterators.Length; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            FeelNames.Print(sb, iterators[i].Name);
+            sb.Append(" in ");
+            iterators[i].Domain.Print(sb);
+        }
+    }
+
+    public override bool UsesInput => iterators.Any(i => i.Domain.UsesInput);
+}
+
+internal sealed class ForNode(Iterator[] iterators, Node body) : IterationNode(iterators)
+{
+    public override FeelValue Eval(ref EvalState st)
+    {
+        st.Tick();
+        var results = new List<FeelValue>();
+        var limit = st.Options.MaxCollectionSize;
+        var ok = ForEach(ref st, value =>
+        {
+            results.Add(value);
+            return results.Count <= limit;
+        }, body);
+        if (results.Count > limit) st.CheckCollectionSize(results.Count);
+        return ok ? FeelValue.ListOf([.. results]) : FeelValue.Null;
+    }
+
+    public override bool UsesInput => base.UsesInput || body.UsesInput;
+
+    public override void Print(StringBuilder sb)
+    {
+        PrintIterators(sb, "for");
+        sb.Append(" return ");
+        body.Print(sb);
+        sb.Append(')');
+    }
+}
+
+internal sealed class QuantifiedNode(bool every, Iterator[] iterators, Node condition) : IterationNode(iterators)
+{
+    public override FeelValue Eval(ref EvalState st)
+    {
+        st.Tick();
+        var decided = false;
+        var sawNull = false;
+        var ok = ForEach(ref st, value =>
+        {
+            if (every ? value.IsFalse : value.IsTrue) decided = true;
+            else if (!value.IsTrue && !value.IsFalse) sawNull = true;
+            return !decided;
+        }, condition);
+        if (!ok) return FeelValue.Null;
+        if (decided) return FeelValue.Boolean(!every);
+        return sawNull ? FeelValue.Null : FeelValue.Boolean(every);
+    }
+
+    public override bool UsesInput => base.UsesInput || condition.UsesInput;
+
+    public override void Print(StringBuilder sb)
+    {
+        PrintIterators(sb, every ? "every" : "some");
+        sb.Append(" satisfies ");
+        condition.Print(sb);
+        sb.Append(')');
+    }
+}

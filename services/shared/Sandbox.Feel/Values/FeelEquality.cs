@@ -1,0 +1,98 @@
+namespace Sandbox.Feel;
+
+/// <summary>FEEL's <c>=</c>: true, false, or null when the two values are of types that cannot be compared.</summary>
+internal static class FeelEquality
+{
+    public static bool? AreEqual(FeelValue a, FeelValue b)
+    {
+        if (a.IsNull || b.IsNull) return a.IsNull && b.IsNull;
+        if (a.Kind != b.Kind) return MixedKinds(a, b);
+        switch (a.Kind)
+        {
+            case FeelValueKind.Boolean:
+            case FeelValueKind.Number:
+            case FeelValueKind.Date:
+            case FeelValueKind.YearsMonthsDuration:
+            case FeelValueKind.DaysTimeDuration:
+                return a.RawNumber == b.RawNumber;
+            case FeelValueKind.String:
+                return string.Equals(a.RawString, b.RawString, StringComparison.Ordinal);
+            case FeelValueKind.Time:
+            case FeelValueKind.DateTime:
+                return FeelComparison.Compare(a, b) is { } c ? c == 0 : false;
+            case FeelValueKind.List:
+                return ListsEqual(a.RawList, b.RawList);
+            case FeelValueKind.Context:
+                return ContextsEqual(a.RawContext, b.RawContext);
+            case FeelValueKind.Range:
+                return RangesEqual(a.RawRange, b.RawRange);
+            default:
+                return ReferenceEquals(a.RawFunction, b.RawFunction);
+        }
+    }
+
+    // A list of one item equals that item (DMN singleton list conversion).
+    private static bool? MixedKinds(FeelValue a, FeelValue b)
+    {
+        if (a.Kind == FeelValueKind.List && a.RawList.Length == 1) return AreEqual(a.RawList[0], b);
+        if (b.Kind == FeelValueKind.List && b.RawList.Length == 1) return AreEqual(a, b.RawList[0]);
+        return null;
+    }
+
+    private static bool? ListsEqual(FeelValue[] a, FeelValue[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var equal = AreEqual(a[i], b[i]);
+            if (equal != true) return equal;
+        }
+        return true;
+    }
+
+    private static bool? ContextsEqual(FeelContext a, FeelContext b)
+    {
+        if (a.Count != b.Count) return false;
+        foreach (var (key, value) in a.Entries)
+        {
+            if (!b.TryGetValue(key, out var other)) return false;
+            var equal = AreEqual(value, other);
+            if (equal != true) return equal;
+        }
+        return true;
+    }
+
+    private static bool RangesEqual(FeelRange a, FeelRange b) =>
+        a.StartIncluded == b.StartIncluded && a.EndIncluded == b.EndIncluded
+        && AreEqual(a.Start, b.Start) == true && AreEqual(a.End, b.End) == true;
+}
+
+/// <summary>FEEL's ordering for <c>&lt;</c>, <c>&gt;</c>, ranges and sorting.</summary>
+internal static class FeelComparison
+{
+    /// <summary>Negative, zero or positive; null when the values have no common order.</summary>
+    public static int? Compare(FeelValue a, FeelValue b)
+    {
+        if (a.IsNull || b.IsNull || a.Kind != b.Kind) return null;
+        switch (a.Kind)
+        {
+            case FeelValueKind.Number:
+            case FeelValueKind.Date:
+            case FeelValueKind.YearsMonthsDuration:
+            case FeelValueKind.DaysTimeDuration:
+                return a.RawNumber.CompareTo(b.RawNumber);
+            case FeelValueKind.String:
+                return string.CompareOrdinal(a.RawString, b.RawString);
+            case FeelValueKind.Time:
+                var ta = a.RawTime;
+                var tb = b.RawTime;
+                return ta.HasZoneInfo == tb.HasZoneInfo ? ta.SecondsOfDay.CompareTo(tb.SecondsOfDay) : null;
+            case FeelValueKind.DateTime:
+                var da = a.RawDateTime;
+                var db = b.RawDateTime;
+                return da.HasZoneInfo == db.HasZoneInfo ? da.InstantSeconds.CompareTo(db.InstantSeconds) : null;
+            default:
+                return null;
+        }
+    }
+}
