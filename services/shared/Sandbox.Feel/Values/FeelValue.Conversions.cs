@@ -31,12 +31,24 @@ public readonly partial struct FeelValue
         {
             case JsonValueKind.True: return True;
             case JsonValueKind.False: return False;
-            case JsonValueKind.String: return String(value.GetValue<string>());
-            case JsonValueKind.Number:
-                if (value.TryGetValue<decimal>(out var number)) return Number(number);
-                return value.TryGetValue<double>(out var real) ? FromDouble(real) : Null;
+            case JsonValueKind.String:
+                // Values built from CLR dates or GUIDs are strings in JSON but not held as strings.
+                return String(value.TryGetValue<string>(out var text) ? text : JsonNode.Parse(value.ToJsonString())!.GetValue<string>());
+            case JsonValueKind.Number: return FromJsonNumber(value);
             default: return Null;
         }
+    }
+
+    // A parsed document converts to decimal directly; a value built from a CLR number only reads back as its own type.
+    private static FeelValue FromJsonNumber(JsonValue value)
+    {
+        if (value.TryGetValue<decimal>(out var number)) return Number(number);
+        if (value.TryGetValue<int>(out var i)) return Number(i);
+        if (value.TryGetValue<long>(out var l)) return Number(l);
+        if (value.TryGetValue<double>(out var d)) return FromDouble(d);
+        if (value.TryGetValue<float>(out var f)) return FromDouble(f);
+        return decimal.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? Number(parsed) : Null;
     }
 
     /// <summary>Converts a JSON element (see <see cref="FromJson(JsonNode?)"/>).</summary>

@@ -128,7 +128,8 @@ public readonly partial struct FeelValue : IEquatable<FeelValue>
         FeelValueKind.Number or FeelValueKind.Boolean or FeelValueKind.Date
             or FeelValueKind.YearsMonthsDuration or FeelValueKind.DaysTimeDuration => HashCode.Combine(Kind, _number),
         FeelValueKind.String => HashCode.Combine(Kind, RawString),
-        FeelValueKind.List => HashCode.Combine(Kind, RawList.Length),
+        // A list of one equals its item (singleton conversion), so it must hash like it.
+        FeelValueKind.List => RawList.Length == 1 ? RawList[0].GetHashCode() : HashCode.Combine(Kind, RawList.Length),
         _ => (int)Kind,
     };
 

@@ -1,0 +1,24 @@
+namespace Sandbox.Feel.Tests.Features;
+
+public class IterationTests
+{
+    [Theory]
+    [InlineData("for x in [1, 2, 3] return x * 2", "[2,4,6]")]
+    [InlineData("for x in 1..3 return x", "[1,2,3]")]
+    [InlineData("for x in [1, 2], y in [10, 20] return x + y", "[11,21,12,22]")]
+    [InlineData("for x in [] return x", "[]")]
+    public void For_BuildsList(string expression, string expected) => Assert.Equal(expected, Feel.Json(expression));
+
+    [Theory]
+    [InlineData("some x in [1, 5] satisfies x > 3", "true")]
+    [InlineData("some x in [1, 2] satisfies x > 3", "false")]
+    [InlineData("every x in [4, 5] satisfies x > 3", "true")]
+    [InlineData("every x in [1, 5] satisfies x > 3", "false")]
+    [InlineData("every x in [] satisfies x > 3", "true")]
+    public void Quantifier_DecidesOverItems(string expression, string expected) => Assert.Equal(expected, Feel.Json(expression));
+
+    [Fact]
+    public void Some_OverProcessVariables_MatchesBpmnGatewayCondition() =>
+        Assert.Equal("true", Feel.Json("some item in cargo_items satisfies not(item.is_legal)",
+            """{"cargo_items": [{"is_legal": true}, {"is_legal": false}]}"""));
+}
