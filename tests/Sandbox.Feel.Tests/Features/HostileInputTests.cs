@@ -1,0 +1,99 @@
+namespace Sandbox.Feel.Tests.Features;
+
+/// <summary>Untrusted expressions must end with a compile error, a limit error or null; never a crash or a hang.</summary>
+public class HostileInputTests
+{
+    private static readonly FeelEngine Engine = new();
+
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    [InlineData("-", "")]
+    [InlineData("not(", ")")]
+    [InlineData("if true then ", " else 0")]
+    public void DeepNesting_IsRejectedAtCompile(string open, string close)
+    {
+        var text = string.Concat(Enumerable.Repeat(open, 3_000)) + "1" + string.Concat(Enumerable.Repeat(close, 3_000));
+        var error = Assert.ThrowsAny<FeelException>(() => Engine.Compile(text));
+        Assert.Contains("nested deeper", error.Message);
+    }
+
+    [Fact]
+    public void LongOperatorChain_IsRejectedAtCompile()
+    {
+        var text = "1" + string.Concat(Enumerable.Repeat(" + 1", 20_000));
+        Assert.Contains("nested deeper", Assert.ThrowsAny<FeelException>(() => Engine.Compile(text)).Message);
+    }
+
+    [Fact]
+    public void ModerateNesting_StillCompiles() =>
+        Assert.Equal(1m, Engine.Compile(new string('(', 40) + "1" + new string(')', 40)).Evaluate().AsNumber());
+
+    [Fact]
+    public void OverlongText_IsRejected() =>
+        Assert.Throws<FeelException>(() => Engine.Compile("\"" + new string('x', 200_000) + "\""));
+
+    [Fact]
+    public void HugeRange_HitsCollectionLimit() =>
+        Assert.Throws<FeelLimitException>(() => Engine.Evaluate("for i in 1..1000000000 return i"));
+
+    [Fact]
+    public void NestedLoops_HitStepLimit() =>
+        Assert.Throws<FeelLimitException>(() => Engine.Evaluate("count(for i in 1..10000, j in 1..10000 return 1)"));
+
+    [Fact]
+    public void QuantifierOverHugeProduct_HitsStepLimit() =>
+        Assert.Throws<FeelLimitException>(() => Engine.Evaluate("every i in 1..50000, j in 1..50000 satisfies i > 0"));
+
+    [Fact]
+    public void UnboundedRecursion_HitsCallDepthLimit() =>
+        Assert.Throws<FeelLimitException>(() => Engine.Evaluate("{f: function(n) f(n + 1), r: f(0)}.r"));
+
+    [Fact]
+    public void StringDoubling_HitsStringLimit() =>
+        Assert.Throws<FeelLimitException>(() => Engine.Evaluate("{f: function(s, n) if n = 0 then s else f(s + s, n - 1), r: f(\"x\", 40)}.r"));
+
+    [Fact]
+    public void ListDoubling_HitsCollectionLimit() =>
+        Assert.Throws<FeelLimitException>(() =>
+            Engine.Evaluate("{f: function(l, n) if n = 0 then l else f(concatenate(l, l), n - 1), r: count(f([1], 40))}.r"));
+
+    [Fact]
+    public void CatastrophicRegex_GivesNullWithinTimeout()
+    {
+        var engine = new FeelEngine(new FeelEngineOptions { RegexTimeout = TimeSpan.FromMilliseconds(50) });
+        var result = engine.Evaluate("matches(s, \"^(a+)+$\")", new System.Text.Json.Nodes.JsonObject { ["s"] = new string('a', 40) + "!" });
+        Assert.True(result.IsNull);
+    }
+
+    [Fact]
+    public void LongStringInput_IsHandled()
+    {
+        var text = new string('a', 500_000);
+        var result = Engine.Evaluate("string length(s) + count(split(s, \"b\"))", new System.Text.Json.Nodes.JsonObject { ["s"] = text });
+        Assert.Equal(500_001m, result.AsNumber());
+    }
+
+    [Fact]
+    public void HugeListInput_IsFilteredWithinBudget()
+    {
+        var list = new System.Text.Json.Nodes.JsonArray(Enumerable.Range(0, 50_000).Select(i => (System.Text.Json.Nodes.JsonNode?)i).ToArray());
+        var result = Engine.Evaluate("count(xs[item > 49990])", new System.Text.Json.Nodes.JsonObject { ["xs"] = list });
+        Assert.Equal(9m, result.AsNumber());
+    }
+
+    [Theory]
+    [InlineData("1e999999")]
+    [InlineData("\"\\uZZZZ\"")]
+    [InlineData("/* never closed")]
+    [InlineData("@\"2024-13-01\"")]
+    public void MalformedLiterals_AreCompileErrors(string text) => Assert.Throws<FeelException>(() => Engine.Compile(text));
+
+    [Fact]
+    public void Limits_AreConfigurable()
+    {
+        var engine = new FeelEngine(new FeelEngineOptions { MaxEvaluationSteps = 100 });
+        Assert.Throws<FeelLimitException>(() => engine.Evaluate("for i in 1..1000 return i"));
+    }
+}
