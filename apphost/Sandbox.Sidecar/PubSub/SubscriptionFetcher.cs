@@ -60,19 +60,26 @@ public sealed partial class SubscriptionFetcher(AppChannels apps, ResourceSet re
 
     private static Subscription FromJson(JsonElement item)
     {
-        string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var routes = item.TryGetProperty("routes", out var r) ? r : default;
-        var rules = routes.ValueKind == JsonValueKind.Object && routes.TryGetProperty("rules", out var list) && list.ValueKind == JsonValueKind.Array
+        var routes = Property(item, "routes");
+        var rules = Property(routes, "rules") is { ValueKind: JsonValueKind.Array } list
             ? list.EnumerateArray().Select(rule => new RouteRule(Text(rule, "match") ?? "", Text(rule, "path") ?? "")).ToList()
             : [];
-        var defaultPath = (routes.ValueKind == JsonValueKind.Object ? Text(routes, "default") : null) ?? Text(item, "route") ?? "";
-        var metadata = item.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object
+        var defaultPath = Text(routes, "default") ?? Text(item, "route") ?? "";
+        var metadata = Property(item, "metadata") is { ValueKind: JsonValueKind.Object } m
             ? m.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString())
             : new Dictionary<string, string>();
         return new Subscription(Text(item, "pubsubname") ?? throw new KeyNotFoundException("pubsubname"),
             Text(item, "topic") ?? throw new KeyNotFoundException("topic"), rules, defaultPath,
             Text(item, "deadLetterTopic") is { Length: > 0 } dlt ? dlt : null, metadata, [], Declarative: false);
     }
+
+    /// <summary>Apps write these names in different cases (Dapr.AspNetCore writes <c>pubsubName</c>); daprd accepts them all.</summary>
+    private static JsonElement Property(JsonElement element, string name) => element.ValueKind == JsonValueKind.Object
+        ? element.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value
+        : default;
+
+    private static string? Text(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     [LoggerMessage(LogLevel.Debug, "App {AppId} not answering /dapr/subscribe yet: {Reason}")]
     private partial void LogAppNotReady(string appId, string reason);
