@@ -31,9 +31,17 @@ public sealed class FeelEngine
     {
         ArgumentNullException.ThrowIfNull(expression);
         if (_expressions.TryGetValue(expression, out var cached)) return cached;
+        return Remember(_expressions, expression, CompileWithoutCache(expression));
+    }
+
+    /// <summary>Compiles an expression without reading or filling the cache, for one-off expressions.</summary>
+    /// <exception cref="FeelException">The text is not a valid expression.</exception>
+    public FeelExpression CompileWithoutCache(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
         CheckLength(expression);
         var root = Parser.ParseExpression(StripPrefix(expression), Options.MaxNestingDepth);
-        return Remember(_expressions, expression, new FeelExpression(expression, root, Options));
+        return new FeelExpression(expression, root, Options);
     }
 
     /// <summary>Compiles unary tests such as <c>&lt; 10</c>, <c>[1..5]</c>, <c>"a", "b"</c>, <c>not("x")</c> or <c>-</c>.</summary>

@@ -15,6 +15,8 @@ internal sealed class ListNode(Node[] items) : Node
 
     public override bool UsesInput => items.Any(i => i.UsesInput);
 
+    public override bool IsConstant => items.All(i => i.IsConstant);
+
     public override void Print(StringBuilder sb)
     {
         sb.Append('[');
@@ -75,6 +77,8 @@ internal sealed class RangeNode(Node start, bool startIncluded, Node end, bool e
     }
 
     public override bool UsesInput => start.UsesInput || end.UsesInput;
+
+    public override bool IsConstant => start.IsConstant && end.IsConstant;
 
     public override void Print(StringBuilder sb)
     {

@@ -14,6 +14,9 @@ internal abstract class Node
     /// <summary>True when the node reads the unary-test input <c>?</c> somewhere below it.</summary>
     public virtual bool UsesInput => false;
 
+    /// <summary>True when the node's value depends on nothing but its own text (it can be folded at compile time).</summary>
+    public virtual bool IsConstant => false;
+
     public override string ToString()
     {
         var sb = new StringBuilder();
@@ -25,6 +28,8 @@ internal abstract class Node
 internal sealed class ConstNode(FeelValue value) : Node
 {
     public FeelValue Value => value;
+
+    public override bool IsConstant => true;
 
     public override FeelValue Eval(ref EvalState st)
     {

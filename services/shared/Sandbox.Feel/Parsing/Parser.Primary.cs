@@ -73,15 +73,15 @@ internal sealed partial class Parser
         var items = new List<Node> { first };
         while (Accept(",")) items.Add(Expression());
         Expect("]");
-        return new ListNode([.. items]);
+        return Constants.Fold(new ListNode([.. items]));
     }
 
-    private RangeNode RangeRest(Node start, bool startIncluded, bool expectDots)
+    private Node RangeRest(Node start, bool startIncluded, bool expectDots)
     {
         if (expectDots) Expect("..");
         var end = Expression();
-        if (Accept("]")) return new RangeNode(start, startIncluded, end, true);
-        if (Accept(")") || Accept("[")) return new RangeNode(start, startIncluded, end, false);
+        if (Accept("]")) return Constants.Fold(new RangeNode(start, startIncluded, end, true));
+        if (Accept(")") || Accept("[")) return Constants.Fold(new RangeNode(start, startIncluded, end, false));
         throw Error($"Expected ']', ')' or '[' to close the range but found {Current.Describe()}");
     }
 
