@@ -14,12 +14,12 @@ public static class PubSubCases
     public sealed record Order(string Id, int Amount);
 
     /// <summary>An app subscribed to <c>orders</c> (dead letters to <c>orders-dead</c>) and to <c>orders-dead</c>.</summary>
-    public static Task<SubscriberApp> OrdersAppAsync() => SubscriberApp.StartAsync((web, app) =>
+    public static Task<SubscriberApp> OrdersAppAsync(int port = 0) => SubscriberApp.StartAsync((web, app) =>
     {
         web.MapPost("/orders", app.Record("/orders"))
             .WithTopic(new TopicOptions { PubsubName = PubSub, Name = "orders", DeadLetterTopic = "orders-dead" });
         web.MapPost("/orders-dead", app.Record("/orders-dead")).WithTopic(PubSub, "orders-dead");
-    });
+    }, port);
 
     public static async Task TwoApps_EachReceiveEveryMessage_AsCloudEvents(DaprClient publisher, string publisherId, SubscriberApp first, SubscriberApp second)
     {

@@ -29,12 +29,12 @@ public sealed class SubscriberApp : IAsyncDisposable
 
     public Func<ReceivedEvent, IResult> Answer { get; set; } = _ => Results.Ok();
 
-    public static async Task<SubscriberApp> StartAsync(Action<WebApplication, SubscriberApp> map)
+    public static async Task<SubscriberApp> StartAsync(Action<WebApplication, SubscriberApp> map, int port = 0)
     {
         var subscriber = new SubscriberApp();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddRouting();
         var web = builder.Build();
         web.MapSubscribeHandler();

@@ -3,6 +3,9 @@ using Sandbox.Sidecar.Tests.Infrastructure;
 
 namespace Sandbox.Sidecar.Tests.StandIn;
 
+/// <summary>The port of a subscriber app, which may start after the sidecar.</summary>
+public sealed record SubscriberAppPort(int Port);
+
 /// <summary>
 /// One sidecar process for one test: a publishing app <c>forms</c> without an app port, plus subscriber apps
 /// named <c>subscriber0</c>, <c>subscriber1</c> … on the given apps' ports.
@@ -24,7 +27,10 @@ public sealed class Run : IAsyncDisposable
     public SidecarProcess Sidecar { get; private set; } = null!;
     public DaprClient Client { get; private set; } = null!;
 
-    public static async Task<Run> StartAsync(string[] resources, params SubscriberApp[] subscribers)
+    public static Task<Run> StartAsync(string[] resources, params SubscriberApp[] subscribers) =>
+        StartAsync(resources, subscribers.Select(s => new SubscriberAppPort(s.Port)).ToArray());
+
+    public static async Task<Run> StartAsync(string[] resources, params SubscriberAppPort[] subscribers)
     {
         var apps = subscribers.Select((s, i) => SidecarApp.Create($"subscriber{i}", s.Port)).ToList();
         var run = new Run(TestResources.Folder(resources), new TempFolder(), SidecarApp.Create("forms"), apps);
