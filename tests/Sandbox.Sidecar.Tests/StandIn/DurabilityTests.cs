@@ -48,7 +48,7 @@ public sealed class DurabilityTests
     public async Task Message_PublishedWhileSubscriberIsDown_IsDeliveredWhenItStarts()
     {
         var port = Ports.Free();
-        await using var run = await Run.StartAsync([TestResources.PubSub], new SubscriberAppPort(port));
+        await using var run = await Run.StartWithPortsAsync([TestResources.PubSub], new SubscriberAppPort(port));
         var order = new PubSubCases.Order(Guid.NewGuid().ToString("N"), 2);
         await run.Client.PublishEventAsync(PubSubCases.PubSub, "orders", order, Cancel);
 

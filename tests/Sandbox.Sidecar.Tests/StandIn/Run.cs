@@ -28,9 +28,9 @@ public sealed class Run : IAsyncDisposable
     public DaprClient Client { get; private set; } = null!;
 
     public static Task<Run> StartAsync(string[] resources, params SubscriberApp[] subscribers) =>
-        StartAsync(resources, subscribers.Select(s => new SubscriberAppPort(s.Port)).ToArray());
+        StartWithPortsAsync(resources, subscribers.Select(s => new SubscriberAppPort(s.Port)).ToArray());
 
-    public static async Task<Run> StartAsync(string[] resources, params SubscriberAppPort[] subscribers)
+    public static async Task<Run> StartWithPortsAsync(string[] resources, params SubscriberAppPort[] subscribers)
     {
         var apps = subscribers.Select((s, i) => SidecarApp.Create($"subscriber{i}", s.Port)).ToList();
         var run = new Run(TestResources.Folder(resources), new TempFolder(), SidecarApp.Create("forms"), apps);
