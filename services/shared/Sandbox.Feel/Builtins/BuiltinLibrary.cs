@@ -14,10 +14,11 @@ internal static class BuiltinLibrary
     private static readonly Dictionary<string, Builtin> Functions = Build();
 
     /// <summary>Built-in and type names that contain keywords, longest first, so the parser can recognise them as names.</summary>
-    public static readonly string[] NamesWithKeywords =
+    public static readonly (string Name, string[] Words)[] NamesWithKeywords =
         Functions.Keys.Append("days and time duration")
-            .Where(name => name.Split(' ').Any(FeelNames.Keywords.Contains))
-            .OrderByDescending(name => name.Split(' ').Length)
+            .Select(name => (name, name.Split(' ')))
+            .Where(n => n.Item2.Any(FeelNames.Keywords.Contains))
+            .OrderByDescending(n => n.Item2.Length)
             .ToArray();
 
     public static bool TryGet(string name, out Builtin builtin) => Functions.TryGetValue(name, out builtin!);

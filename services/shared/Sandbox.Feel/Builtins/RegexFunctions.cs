@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Sandbox.Feel.Evaluation;
 
@@ -63,9 +64,18 @@ internal static class RegexFunctions
                 }
             }
         }
+        return Cache.GetOrAdd((source, options, st.Options.RegexTimeout), Compile);
+    }
+
+    // Patterns usually come from a handful of expressions, so a small cache saves parsing them on every call.
+    private static readonly ConcurrentDictionary<(string, RegexOptions, TimeSpan), Regex?> Cache = new();
+
+    private static Regex? Compile((string Source, RegexOptions Options, TimeSpan Timeout) key)
+    {
+        if (Cache.Count > 500) Cache.Clear();
         try
         {
-            return new Regex(source, options, st.Options.RegexTimeout);
+            return new Regex(key.Source, key.Options, key.Timeout);
         }
         catch (ArgumentException)
         {

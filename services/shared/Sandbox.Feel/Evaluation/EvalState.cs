@@ -92,12 +92,16 @@ internal sealed class Scope
         _context = context;
     }
 
+    /// <summary>A filter item: its entries by name (when it is a context), and the item itself as <paramref name="name"/>.</summary>
+    public Scope(Scope? parent, string name, FeelValue value, FeelContext? context)
+        : this(parent, name, value) => _context = context;
+
     public Scope? Parent { get; }
 
     public bool TryGet(string name, out FeelValue value)
     {
-        if (_context is not null) return _context.TryGetValue(name, out value);
+        if (_context is not null && _context.TryGetValue(name, out value)) return true;
         value = _value;
-        return string.Equals(_name, name, StringComparison.Ordinal);
+        return _name is not null && string.Equals(_name, name, StringComparison.Ordinal);
     }
 }

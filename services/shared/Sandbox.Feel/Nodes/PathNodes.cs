@@ -57,8 +57,7 @@ internal sealed class FilterNode(Node target, Node filter) : Node
             for (var i = 0; i < items.Length; i++)
             {
                 var item = items[i];
-                st.Scope = new Scope(saved, "item", item);
-                if (item.Kind == FeelValueKind.Context) st.Scope = new Scope(st.Scope, item.RawContext);
+                st.Scope = new Scope(saved, "item", item, item.Kind == FeelValueKind.Context ? item.RawContext : null);
                 var test = filter.Eval(ref st);
                 if (i == 0 && test.Kind == FeelValueKind.Number) return Index(items, test.RawNumber);
                 if (test.IsTrue) kept.Add(item);

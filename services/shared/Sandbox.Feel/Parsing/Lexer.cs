@@ -141,7 +141,7 @@ internal sealed class Lexer(string text)
     {
         foreach (var symbol in Symbols)
         {
-            if (At(symbol))
+            if (symbol[0] == text[_pos] && At(symbol))
             {
                 _tokens.Add(new Token(TokenKind.Symbol, symbol, 0, _pos));
                 _pos += symbol.Length;

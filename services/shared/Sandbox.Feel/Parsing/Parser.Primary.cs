@@ -123,9 +123,8 @@ internal sealed partial class Parser
 
     private string? MatchKeywordName()
     {
-        foreach (var candidate in BuiltinLibrary.NamesWithKeywords)
+        foreach (var (candidate, words) in BuiltinLibrary.NamesWithKeywords)
         {
-            var words = candidate.Split(' ');
             var matches = true;
             for (var i = 0; i < words.Length && matches; i++) matches = Peek(i).IsWord(words[i]);
             if (matches)
