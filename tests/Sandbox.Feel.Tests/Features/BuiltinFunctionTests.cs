@@ -13,6 +13,7 @@ public class BuiltinFunctionTests
     [InlineData("ends with(\"foobar\", \"r\")", "true")]
     [InlineData("matches(\"0412345678\", \"^\\d{10}$\")", "true")]
     [InlineData("split(\"John Doe\", \"\\s\")", "[\"John\",\"Doe\"]")]
+    [InlineData("split(\"abc\", \"\")", "null")]
     [InlineData("string join([\"a\", null, \"c\"], \", \")", "\"a, c\"")]
     [InlineData("string(1.50)", "\"1.5\"")]
     [InlineData("string(date(\"2024-01-31\"))", "\"2024-01-31\"")]
@@ -41,7 +42,8 @@ public class BuiltinFunctionTests
     [InlineData("flatten([[1, [2]], 3])", "[1,2,3]")]
     [InlineData("sort([3, 1, 2])", "[1,2,3]")]
     [InlineData("sort([3, 1, 2], function(x, y) x > y)", "[3,2,1]")]
-    [InlineData("sum([])", "0")]
+    [InlineData("sum([])", "null")]
+    [InlineData("mean([])", "null")]
     [InlineData("sum([1, \"a\"])", "null")]
     public void ListFunctions_Work(string expression, string expected) =>
         Assert.Equal(expected, Feel.Json(expression));
@@ -61,6 +63,8 @@ public class BuiltinFunctionTests
     [InlineData("sqrt(-1)", "null")]
     [InlineData("odd(5)", "true")]
     [InlineData("even(5)", "false")]
+    [InlineData("odd(1.5)", "false")]
+    [InlineData("even(-4)", "true")]
     public void NumericFunctions_Work(string expression, string expected) =>
         Assert.Equal(expected, Feel.Json(expression));
 

@@ -7,6 +7,10 @@ public class NamesAndPathsTests
         Assert.Equal("\"Doe\"", Feel.Json("last name", """{"last name": "Doe"}"""));
 
     [Fact]
+    public void Name_ContainingOf_ResolvesVariable() =>
+        Assert.Equal("3", Feel.Json("number of children + 1", """{"number of children": 2}"""));
+
+    [Fact]
     public void Name_InBackticks_ResolvesVariableWithKeyword() =>
         Assert.Equal("1", Feel.Json("`a and b`", """{"a and b": 1}"""));
 

@@ -52,7 +52,8 @@ internal static class ListFunctions
         return FeelComparison.Compare(best, best) is null ? FeelValue.Null : best;
     }
 
-    private static FeelValue Sum(FeelValue[] items) => Fold(items, 0m, (a, b) => a + b);
+    // DMN defines sum([]) as null, like mean and product of an empty list.
+    private static FeelValue Sum(FeelValue[] items) => items.Length == 0 ? FeelValue.Null : Fold(items, 0m, (a, b) => a + b);
 
     private static FeelValue Product(FeelValue[] items) => items.Length == 0 ? FeelValue.Null : Fold(items, 1m, (a, b) => a * b);
 

@@ -23,8 +23,8 @@ internal static class NumericFunctions
         r.Add("sqrt", "number", n => Real(n, x => x < 0 ? double.NaN : Math.Sqrt(x)));
         r.Add("log", "number", n => Real(n, x => x <= 0 ? double.NaN : Math.Log(x)));
         r.Add("exp", "number", n => Real(n, Math.Exp));
-        r.Add("odd", "number", n => Args.Int(n, out var i) ? FeelValue.Boolean(i % 2 != 0) : FeelValue.Null);
-        r.Add("even", "number", n => Args.Int(n, out var i) ? FeelValue.Boolean(i % 2 == 0) : FeelValue.Null);
+        r.Add("odd", "number", n => Parity(n, 1));
+        r.Add("even", "number", n => Parity(n, 0));
     }
 
     public static FeelValue Round(FeelValue number, FeelValue scale, Rounding mode)
@@ -81,6 +81,10 @@ internal static class NumericFunctions
             return FeelValue.Null;
         }
     }
+
+    // A number that is not whole is neither odd nor even.
+    private static FeelValue Parity(FeelValue number, int remainder) =>
+        Args.Num(number, out var n) ? FeelValue.Boolean(n == decimal.Truncate(n) && Math.Abs(n % 2) == remainder) : FeelValue.Null;
 
     private static FeelValue Real(FeelValue number, Func<double, double> f)
     {

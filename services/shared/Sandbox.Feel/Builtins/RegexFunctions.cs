@@ -39,6 +39,8 @@ internal static class RegexFunctions
     private static FeelValue Split(FeelValue input, FeelValue delimiter, ref EvalState st)
     {
         if (!Args.Str(input, out var text) || Build(delimiter, FeelValue.Null, st) is not { } regex) return FeelValue.Null;
+        // As in XPath's tokenize, a delimiter that matches the empty string is an error.
+        if (Run(() => FeelValue.Boolean(regex.IsMatch(""))) is not { IsFalse: true }) return FeelValue.Null;
         var result = Run(() => FeelValue.ListOf(regex.Split(text).Select(FeelValue.String).ToArray()));
         if (result.Kind == FeelValueKind.List) st.CheckCollectionSize(result.RawList.Length);
         return result;

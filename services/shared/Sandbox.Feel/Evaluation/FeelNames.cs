@@ -6,10 +6,13 @@ namespace Sandbox.Feel;
 /// <summary>Rules for names: which words end a name, and how to write a name back.</summary>
 internal static class FeelNames
 {
-    /// <summary>Words that cannot continue a multi-word name because they continue the expression instead.</summary>
+    /// <summary>
+    /// Words that cannot continue a multi-word name because they continue the expression instead. "of" is not
+    /// one: it only follows "instance", which already ends a name, so "date of birth" stays one name.
+    /// </summary>
     public static readonly HashSet<string> Keywords =
     [
-        "and", "or", "between", "in", "instance", "of", "then", "else", "return", "satisfies",
+        "and", "or", "between", "in", "instance", "then", "else", "return", "satisfies",
         "if", "for", "some", "every", "function", "true", "false", "null", "not",
     ];
 
