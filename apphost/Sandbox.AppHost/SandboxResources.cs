@@ -1,4 +1,7 @@
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Sandbox.AppHost;
 
@@ -41,6 +44,12 @@ internal static class SandboxResources
                 gateway.WithEnvironment(setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value);
             }
         }
+        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, _) =>
+        {
+            ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sandbox")
+                .LogInformation("Sandbox is ready: portal http://localhost:{Port}, every service healthy", port);
+            return Task.CompletedTask;
+        });
         return gateway;
     }
 }
