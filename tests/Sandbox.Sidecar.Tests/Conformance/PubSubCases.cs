@@ -21,11 +21,11 @@ public static class PubSubCases
         web.MapPost("/orders-dead", app.Record("/orders-dead")).WithTopic(PubSub, "orders-dead");
     }, port);
 
-    public static async Task TwoApps_EachReceiveEveryMessage_AsCloudEvents(DaprClient publisher, string publisherId, SubscriberApp first, SubscriberApp second)
+    public static async Task EachApp_ReceivesEveryMessage_AsCloudEvents(DaprClient publisher, string publisherId, params SubscriberApp[] apps)
     {
         var orders = Enumerable.Range(1, 5).Select(i => new Order(Guid.NewGuid().ToString("N"), i)).ToList();
         foreach (var order in orders) await publisher.PublishEventAsync(PubSub, "orders", order);
-        foreach (var app in new[] { first, second })
+        foreach (var app in apps)
         {
             var received = new List<ReceivedEvent>();
             var wanted = orders.Select(o => o.Id).ToHashSet();

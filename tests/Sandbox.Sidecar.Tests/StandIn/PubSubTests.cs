@@ -16,7 +16,7 @@ public sealed class PubSubTests
         await using var first = await PubSubCases.OrdersAppAsync();
         await using var second = await PubSubCases.OrdersAppAsync();
         await using var run = await Run.StartAsync([TestResources.StateStore, TestResources.PubSub], first, second);
-        await PubSubCases.TwoApps_EachReceiveEveryMessage_AsCloudEvents(run.Client, "forms", first, second);
+        await PubSubCases.EachApp_ReceivesEveryMessage_AsCloudEvents(run.Client, "forms", first, second);
     }
 
     [Fact]
