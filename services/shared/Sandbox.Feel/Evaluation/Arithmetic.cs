@@ -104,9 +104,7 @@ internal static class Arithmetic
             case (FeelValueKind.Date, FeelValueKind.Date):
                 return FeelValue.DaysTimeSeconds((a.RawNumber - b.RawNumber) * 86400);
             case (FeelValueKind.Time, FeelValueKind.Time):
-                return a.RawTime.HasZoneInfo == b.RawTime.HasZoneInfo
-                    ? FeelValue.DaysTimeSeconds(a.RawTime.SecondsOfDay - b.RawTime.SecondsOfDay)
-                    : FeelValue.Null;
+                return FeelValue.DaysTimeSeconds(a.RawTime.SecondsOfDay - b.RawTime.SecondsOfDay);
             case (FeelValueKind.DateTime or FeelValueKind.Date, FeelValueKind.DateTime or FeelValueKind.Date):
                 return DateTimeDifference(ToDateTime(a, b), ToDateTime(b, a));
             default:
@@ -115,7 +113,7 @@ internal static class Arithmetic
     }
 
     private static FeelValue DateTimeDifference(FeelDateTime x, FeelDateTime y) =>
-        x.HasZoneInfo == y.HasZoneInfo ? FeelValue.DaysTimeSeconds(x.InstantSeconds - y.InstantSeconds) : FeelValue.Null;
+        FeelValue.DaysTimeSeconds(x.InstantSeconds - y.InstantSeconds);
 
     // A date meeting a date-time is taken as midnight in the date-time's zone.
     private static FeelDateTime ToDateTime(FeelValue value, FeelValue other) =>
@@ -138,8 +136,7 @@ internal static class Arithmetic
                     : FeelValue.Date(DateOnly.FromDateTime(date.ToDateTime(TimeOnly.MinValue).AddTicks(Ticks(seconds!.Value))));
             case FeelValueKind.DateTime:
                 var dt = temporal.RawDateTime;
-                var local = months is { } mm ? dt.Local.AddMonths(mm) : dt.Local.AddTicks(Ticks(seconds!.Value));
-                return FeelValue.DateTimeOf(dt.WithLocal(local));
+                return FeelValue.DateTimeOf(months is { } mm ? dt.WithLocal(dt.Local.AddMonths(mm)) : dt.AddElapsed(Ticks(seconds!.Value)));
             case FeelValueKind.Time when seconds is { } s:
                 var time = temporal.RawTime;
                 return FeelValue.TimeOf(time with { Local = time.Local.Add(TimeSpan.FromTicks(Ticks(s))) });

@@ -83,14 +83,11 @@ internal static class FeelComparison
                 return a.RawNumber.CompareTo(b.RawNumber);
             case FeelValueKind.String:
                 return string.CompareOrdinal(a.RawString, b.RawString);
+            // A time or date-time without zone counts as UTC when it meets one with a zone, as in feelin.
             case FeelValueKind.Time:
-                var ta = a.RawTime;
-                var tb = b.RawTime;
-                return ta.HasZoneInfo == tb.HasZoneInfo ? ta.SecondsOfDay.CompareTo(tb.SecondsOfDay) : null;
+                return a.RawTime.SecondsOfDay.CompareTo(b.RawTime.SecondsOfDay);
             case FeelValueKind.DateTime:
-                var da = a.RawDateTime;
-                var db = b.RawDateTime;
-                return da.HasZoneInfo == db.HasZoneInfo ? da.InstantSeconds.CompareTo(db.InstantSeconds) : null;
+                return a.RawDateTime.InstantSeconds.CompareTo(b.RawDateTime.InstantSeconds);
             default:
                 return null;
         }
