@@ -9,6 +9,8 @@ public class UnaryTestsTests
     [InlineData("< 10", 10, false)]
     [InlineData("[1..5]", 5, true)]
     [InlineData("(1..5)", 5, false)]
+    [InlineData("]1..5[", 4, true)]
+    [InlineData("]1..5[, 9", 9, true)]
     [InlineData("1, 2, 3", 2, true)]
     [InlineData("not(1, 2)", 2, false)]
     [InlineData("not(1, 2)", 3, true)]

@@ -119,7 +119,7 @@ internal sealed partial class Parser
             {
                 node = new PathNode(node, Name());
             }
-            else if (Accept("["))
+            else if (Current.Is("[") && StartsValue(Peek(1)) && Accept("["))
             {
                 var filter = Expression();
                 Expect("]");
@@ -165,6 +165,10 @@ internal sealed partial class Parser
         }
         return new CallNode(callee, [.. args], names?.ToArray());
     }
+
+    // "[" followed by something that cannot start a value closes a range such as "]1..5[" rather than opening a filter.
+    private static bool StartsValue(Token token) =>
+        token.Kind != TokenKind.End && !token.Is(",") && !token.Is(")") && !token.Is("]");
 
     private bool IsNamedArgument()
     {
