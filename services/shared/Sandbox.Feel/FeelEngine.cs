@@ -80,7 +80,7 @@ public sealed class FeelEngine
     {
         if (text.Length > Options.MaxExpressionLength)
         {
-            throw new FeelException($"Expression is longer than {Options.MaxExpressionLength} characters", text[..100] + "…");
+            throw new FeelException($"Expression is longer than {Options.MaxExpressionLength} characters", text[..Math.Min(100, text.Length)] + "…");
         }
     }
 

@@ -6,6 +6,7 @@ public class BuiltinFunctionTests
     [InlineData("substring(\"foobar\", 3)", "\"obar\"")]
     [InlineData("substring(\"foobar\", -3, 2)", "\"ba\"")]
     [InlineData("string length(\"a😀b\")", "3")]
+    [InlineData("substring(\"a😀b😀c\", -1)", "\"c\"")]
     [InlineData("lower case(\"ABC\")", "\"abc\"")]
     [InlineData("substring before(\"foobar\", \"bar\")", "\"foo\"")]
     [InlineData("substring after(\"foobar\", \"ob\")", "\"ar\"")]
@@ -85,6 +86,9 @@ public class BuiltinFunctionTests
     [InlineData("{f: function(a, b) a - b}.f(b: 1, a: 5)", "4")]
     public void NamedArguments_BindByName(string expression, string expected) =>
         Assert.Equal(expected, Feel.Json(expression));
+
+    [Fact]
+    public void Substring_CountsCodePoints() => Assert.Equal("😀b😀", Feel.Eval("substring(\"a😀b😀c\", 2, 3)").AsString());
 
     [Fact]
     public void UserFunction_CanRecurseThroughContext() =>

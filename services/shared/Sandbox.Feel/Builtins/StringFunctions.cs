@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Sandbox.Feel.Evaluation;
 
@@ -11,7 +10,7 @@ internal static class StringFunctions
     {
         r.Add("substring", "string", "start position", (s, start) => Substring(s, start, FeelValue.Null));
         r.Add("substring", "string", "start position", "length", Substring);
-        r.Add("string length", "string", s => Args.Str(s, out var text) ? FeelValue.Number(CodePoints(text).Length) : FeelValue.Null);
+        r.Add("string length", "string", s => Args.Str(s, out var text) ? FeelValue.Number(CodePointCount(text)) : FeelValue.Null);
         r.Add("upper case", "string", s => Args.Str(s, out var text) ? FeelValue.String(text.ToUpperInvariant()) : FeelValue.Null);
         r.Add("lower case", "string", s => Args.Str(s, out var text) ? FeelValue.String(text.ToLowerInvariant()) : FeelValue.Null);
         r.Add("substring before", "string", "match", (s, m) => Strings(s, m, (a, b) =>
@@ -38,25 +37,31 @@ internal static class StringFunctions
     private static FeelValue Substring(FeelValue s, FeelValue start, FeelValue length)
     {
         if (!Args.Str(s, out var text) || !Args.Num(start, out var from)) return FeelValue.Null;
-        var points = CodePoints(text);
+        var total = CodePointCount(text);
         var position = (int)decimal.Truncate(Math.Clamp(from, -int.MaxValue, int.MaxValue));
-        if (position == 0 || Math.Abs(position) > points.Length) return FeelValue.Null;
-        var begin = position > 0 ? position - 1 : points.Length + position;
-        var count = points.Length - begin;
+        if (position == 0 || Math.Abs(position) > total) return FeelValue.Null;
+        var begin = position > 0 ? position - 1 : total + position;
+        var count = total - begin;
         if (!length.IsNull)
         {
             if (!Args.Num(length, out var len) || len < 0) return FeelValue.Null;
             count = (int)Math.Min(count, decimal.Truncate(len));
         }
-        return FeelValue.String(string.Concat(points.AsSpan(begin, count).ToArray()));
+        var first = CharIndex(text, begin);
+        return FeelValue.String(text[first..CharIndex(text, begin + count, first, begin)]);
     }
 
-    /// <summary>The string split into code points (a surrogate pair stays together).</summary>
-    public static string[] CodePoints(string text)
+    private static bool HasSurrogates(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
+    public static int CodePointCount(string text) => HasSurrogates(text) ? text.EnumerateRunes().Count() : text.Length;
+
+    /// <summary>The UTF-16 index of a code point index, counting on from a known pair of indexes.</summary>
+    private static int CharIndex(string text, int codePoint, int fromChar = 0, int fromCodePoint = 0)
     {
-        var points = new List<string>(text.Length);
-        foreach (var rune in text.EnumerateRunes()) points.Add(rune.ToString());
-        return [.. points];
+        if (!HasSurrogates(text)) return codePoint;
+        var index = fromChar;
+        for (var point = fromCodePoint; point < codePoint; point++) index += char.IsHighSurrogate(text[index]) ? 2 : 1;
+        return index;
     }
 
     private static FeelValue Join(FeelValue list, FeelValue delimiter, ref EvalState st)

@@ -76,9 +76,10 @@ internal sealed class CallNode(Node callee, Node[] args, string[]? names) : Node
         var target = callee.Eval(ref st);
         if (target.Kind != FeelValueKind.Function) return FeelValue.Null;
         var function = target.RawFunction;
-        var values = new FeelValue[args.Length];
+        FeelValue[] values;
         if (names is null)
         {
+            values = new FeelValue[args.Length];
             for (var i = 0; i < args.Length; i++) values[i] = args[i].Eval(ref st);
         }
         else
