@@ -71,8 +71,13 @@ public sealed class StateTests(StateFixture fixture) : IClassFixture<StateFixtur
     public async Task OversizedPayload_IsRefused_OverHttpAndGrpc()
     {
         var big = new string('x', 4 * 1024 * 1024 + 10);
-        var http = await fixture.Http.PostAsync(new Uri(fixture.Forms.HttpEndpoint, "/v1.0/state/statestore"),
-            Json($$"""[{"key":"big","value":"{{big}}"}]"""), TestContext.Current.CancellationToken);
+        // Expect: 100-continue lets the sidecar refuse before the body is sent, as a well-behaved client uploads.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Forms.HttpEndpoint, "/v1.0/state/statestore"))
+        {
+            Content = Json($$"""[{"key":"big","value":"{{big}}"}]"""),
+        };
+        request.Headers.ExpectContinue = true;
+        var http = await fixture.Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, http.StatusCode);
         var grpc = await Assert.ThrowsAsync<global::Dapr.DaprException>(() => fixture.FormsClient.SaveStateAsync(StateCases.Store, "big", big, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(global::Grpc.Core.StatusCode.ResourceExhausted, Assert.IsType<global::Grpc.Core.RpcException>(grpc.InnerException).StatusCode);
