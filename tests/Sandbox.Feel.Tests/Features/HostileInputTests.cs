@@ -67,6 +67,23 @@ public class HostileInputTests
         Assert.True(result.IsNull);
     }
 
+    [Theory]
+    [InlineData("{xs: for i in 1..50000 return i, r: for j in 1..50000 return list contains(xs, j)}")]
+    [InlineData("{xs: for i in 1..50000 return i, r: for j in 1..50000 return xs = [j]}")]
+    [InlineData("{xs: for i in 1..50000 return i, r: for j in 1..50000 return j in xs}")]
+    [InlineData("{s: string join(for i in 1..50000 return \"xxxxxxxxxx\"), r: for j in 1..50000 return contains(s, \"y\")}")]
+    [InlineData("{s: string join(for i in 1..1000 return \"xxxxxxxxxx\"), r: for j in 1..50000 return string length(s + s)}")]
+    public void QuadraticWork_OverLargeValues_HitsStepLimit(string expression) =>
+        Assert.Throws<FeelLimitException>(() => Engine.Evaluate(expression));
+
+    [Fact]
+    public void RepeatedCatastrophicRegex_StopsAfterFewTimeouts()
+    {
+        var engine = new FeelEngine(new FeelEngineOptions { RegexTimeout = TimeSpan.FromMilliseconds(20) });
+        var variables = new System.Text.Json.Nodes.JsonObject { ["s"] = new string('a', 40) + "!" };
+        Assert.Throws<FeelLimitException>(() => engine.Evaluate("for i in 1..1000 return matches(s, \"^(a+)+$\")", variables));
+    }
+
     [Fact]
     public void LongStringInput_IsHandled()
     {

@@ -12,17 +12,17 @@ internal static class RegexFunctions
 {
     public static void Register(Registry r)
     {
-        r.Add("matches", ["input", "pattern"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Matches(a[0], a[1], FeelValue.Null, st));
-        r.Add("matches", ["input", "pattern", "flags"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Matches(a[0], a[1], a[2], st));
+        r.Add("matches", ["input", "pattern"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Matches(a[0], a[1], FeelValue.Null, ref st));
+        r.Add("matches", ["input", "pattern", "flags"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Matches(a[0], a[1], a[2], ref st));
         r.Add("replace", ["input", "pattern", "replacement"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Replace(a[0], a[1], a[2], FeelValue.Null, ref st));
         r.Add("replace", ["input", "pattern", "replacement", "flags"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Replace(a[0], a[1], a[2], a[3], ref st));
         r.Add("split", ["string", "delimiter"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Split(a[0], a[1], ref st));
     }
 
-    private static FeelValue Matches(FeelValue input, FeelValue pattern, FeelValue flags, EvalState st)
+    private static FeelValue Matches(FeelValue input, FeelValue pattern, FeelValue flags, ref EvalState st)
     {
         if (!Args.Str(input, out var text) || Build(pattern, flags, st) is not { } regex) return FeelValue.Null;
-        return Run(() => FeelValue.Boolean(regex.IsMatch(text)));
+        return Run(() => FeelValue.Boolean(regex.IsMatch(text)), ref st);
     }
 
     private static FeelValue Replace(FeelValue input, FeelValue pattern, FeelValue replacement, FeelValue flags, ref EvalState st)
@@ -31,7 +31,7 @@ internal static class RegexFunctions
         {
             return FeelValue.Null;
         }
-        var result = Run(() => FeelValue.String(regex.Replace(text, with)));
+        var result = Run(() => FeelValue.String(regex.Replace(text, with)), ref st);
         if (result.Kind == FeelValueKind.String) st.CheckStringLength(result.RawString.Length);
         return result;
     }
@@ -40,8 +40,8 @@ internal static class RegexFunctions
     {
         if (!Args.Str(input, out var text) || Build(delimiter, FeelValue.Null, st) is not { } regex) return FeelValue.Null;
         // As in XPath's tokenize, a delimiter that matches the empty string is an error.
-        if (Run(() => FeelValue.Boolean(regex.IsMatch(""))) is not { IsFalse: true }) return FeelValue.Null;
-        var result = Run(() => FeelValue.ListOf(regex.Split(text).Select(FeelValue.String).ToArray()));
+        if (Run(() => FeelValue.Boolean(regex.IsMatch("")), ref st) is not { IsFalse: true }) return FeelValue.Null;
+        var result = Run(() => FeelValue.ListOf(regex.Split(text).Select(FeelValue.String).ToArray()), ref st);
         if (result.Kind == FeelValueKind.List) st.CheckCollectionSize(result.RawList.Length);
         return result;
     }
@@ -85,7 +85,7 @@ internal static class RegexFunctions
         }
     }
 
-    private static FeelValue Run(Func<FeelValue> match)
+    private static FeelValue Run(Func<FeelValue> match, ref EvalState st)
     {
         try
         {
@@ -93,6 +93,9 @@ internal static class RegexFunctions
         }
         catch (RegexMatchTimeoutException)
         {
+            // A timeout gives null, but costs a quarter of the step budget, so that a loop of
+            // pathological matches stops after a few timeouts instead of running for minutes.
+            st.Charge(st.Options.MaxEvaluationSteps / 4);
             return FeelValue.Null;
         }
     }

@@ -138,7 +138,12 @@ internal sealed class BuiltinCallNode : Node
         var count = _overload.Variadic ? _args.Length : _overload.Parameters.Length;
         var buffer = new ArgumentBuffer();
         Span<FeelValue> values = count <= 8 ? buffer[..count] : new FeelValue[count];
-        for (var i = 0; i < _args.Length; i++) values[_positions[i]] = _args[i].Eval(ref st);
+        for (var i = 0; i < _args.Length; i++)
+        {
+            var value = _args[i].Eval(ref st);
+            Costs.ChargeArgument(value, ref st);
+            values[_positions[i]] = value;
+        }
         return _overload.Body(values, ref st);
     }
 

@@ -27,6 +27,7 @@ internal sealed class ArithmeticNode(ArithmeticOp op, Node left, Node right) : B
         st.Tick();
         var a = Left.Eval(ref st);
         var b = Right.Eval(ref st);
+        if (a.Kind != FeelValueKind.Number) Costs.ChargeOperands(a, b, ref st);
         return Arithmetic.Apply(op, a, b, ref st);
     }
 
@@ -42,6 +43,7 @@ internal sealed class CompareNode(CompareOp op, Node left, Node right) : BinaryN
         st.Tick();
         var a = Left.Eval(ref st);
         var b = Right.Eval(ref st);
+        if (a.Kind != FeelValueKind.Number) Costs.ChargeOperands(a, b, ref st);
         return Comparisons.Apply(op, a, b);
     }
 

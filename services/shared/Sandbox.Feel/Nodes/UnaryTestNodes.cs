@@ -62,6 +62,7 @@ internal sealed class ExpressionTest(Node expression) : UnaryTest
         try
         {
             var result = expression.Eval(ref st);
+            Costs.ChargeOperands(input, result, ref st);
             return expression.UsesInput ? result.AsBoolean() : Matches(input, result);
         }
         finally
