@@ -8,13 +8,14 @@ internal readonly record struct Iterator(string Name, Node Domain);
 /// <summary>Shared part of <c>for</c>, <c>some</c> and <c>every</c>: binding names over the cartesian product of domains.</summary>
 internal abstract class IterationNode(Iterator[] iterators) : Node
 {
-    protected Iterator[] Iterators => iterators;
-
-    /// <summary>Visits each combination; the visitor returns false to stop early. False when a domain was not iterable.</summary>
-    protected bool ForEach(ref EvalState st, Func<FeelValue, bool> onValue, Node body, int level = 0)
+    /// <summary>
+    /// Visits each combination; the visitor returns false to stop early. Returns true when all were visited,
+    /// false when the visitor stopped, null when a domain was not iterable.
+    /// </summary>
+    protected bool? ForEach(ref EvalState st, Func<FeelValue, bool> onValue, Node body, int level = 0)
     {
         var items = Domain(iterators[level].Domain.Eval(ref st), ref st);
-        if (items is null) return false;
+        if (items is null) return null;
         var saved = st.Scope;
         try
         {
@@ -24,11 +25,11 @@ internal abstract class IterationNode(Iterator[] iterators) : Node
                 st.Scope = new Scope(saved, iterators[level].Name, item);
                 if (level + 1 == iterators.Length)
                 {
-                    if (!onValue(body.Eval(ref st))) return true;
+                    if (!onValue(body.Eval(ref st))) return false;
                 }
-                else if (!ForEach(ref st, onValue, body, level + 1))
+                else if (ForEach(ref st, onValue, body, level + 1) is not true and var stopped)
                 {
-                    return false;
+                    return stopped;
                 }
             }
         }
@@ -91,13 +92,13 @@ internal sealed class ForNode(Iterator[] iterators, Node body) : IterationNode(i
         st.Tick();
         var results = new List<FeelValue>();
         var limit = st.Options.MaxCollectionSize;
-        var ok = ForEach(ref st, value =>
+        var visited = ForEach(ref st, value =>
         {
             results.Add(value);
             return results.Count <= limit;
         }, body);
         if (results.Count > limit) st.CheckCollectionSize(results.Count);
-        return ok ? FeelValue.ListOf([.. results]) : FeelValue.Null;
+        return visited is null ? FeelValue.Null : FeelValue.ListOf([.. results]);
     }
 
     public override bool UsesInput => base.UsesInput || body.UsesInput;
@@ -118,13 +119,13 @@ internal sealed class QuantifiedNode(bool every, Iterator[] iterators, Node cond
         st.Tick();
         var decided = false;
         var sawNull = false;
-        var ok = ForEach(ref st, value =>
+        var visited = ForEach(ref st, value =>
         {
             if (every ? value.IsFalse : value.IsTrue) decided = true;
             else if (!value.IsTrue && !value.IsFalse) sawNull = true;
             return !decided;
         }, condition);
-        if (!ok) return FeelValue.Null;
+        if (visited is null) return FeelValue.Null;
         if (decided) return FeelValue.Boolean(!every);
         return sawNull ? FeelValue.Null : FeelValue.Boolean(every);
     }

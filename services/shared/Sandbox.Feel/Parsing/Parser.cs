@@ -43,7 +43,12 @@ internal sealed partial class Parser
 
     private Token Peek(int ahead) => _tokens[Math.Min(_index + ahead, _tokens.Count - 1)];
 
-    private Token Advance() => _tokens[_index++ < _tokens.Count - 1 ? _index - 1 : _tokens.Count - 1];
+    private Token Advance()
+    {
+        var token = Current;
+        if (_index < _tokens.Count - 1) _index++;
+        return token;
+    }
 
     private bool Accept(string symbol)
     {
