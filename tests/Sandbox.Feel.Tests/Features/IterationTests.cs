@@ -21,4 +21,11 @@ public class IterationTests
     public void Some_OverProcessVariables_MatchesBpmnGatewayCondition() =>
         Assert.Equal("true", Feel.Json("some item in cargo_items satisfies not(item.is_legal)",
             """{"cargo_items": [{"is_legal": true}, {"is_legal": false}]}"""));
+
+    [Fact]
+    public void Some_OverSeveralDomains_StopsAtFirstMatch()
+    {
+        var engine = new FeelEngine(new FeelEngineOptions { MaxEvaluationSteps = 1_000 });
+        Assert.True(engine.Evaluate("some x in 1..50000, y in 1..50000 satisfies x + y > 1").IsTrue);
+    }
 }
