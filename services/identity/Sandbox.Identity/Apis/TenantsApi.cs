@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sandbox.Identity.Data;
 using Sandbox.Identity.Tenants;
 
 namespace Sandbox.Identity.Apis;
@@ -14,10 +16,11 @@ public static class TenantsApi
         return app;
     }
 
-    private static Ok<IReadOnlyList<Tenant>> List() => TypedResults.Ok(SeedTenants.All);
+    private static async Task<Ok<List<Tenant>>> List(IdentityStore db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Tenants.OrderBy(t => t.Id).ToListAsync(ct)).Select(t => t.ToTenant()).ToList());
 
-    private static Results<Ok<Tenant>, ProblemHttpResult> Get(string id) =>
-        SeedTenants.Find(id) is { } tenant
-            ? TypedResults.Ok(tenant)
+    private static async Task<Results<Ok<Tenant>, ProblemHttpResult>> Get(string id, IdentityStore db, CancellationToken ct) =>
+        await db.Tenants.FindAsync([id.ToLowerInvariant()], ct) is { } row
+            ? TypedResults.Ok(row.ToTenant())
             : TypedResults.Problem($"No municipality has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown municipality");
 }

@@ -10,9 +10,6 @@ public static class SeedTenants
         new("tampere", "FI", Names("Tammerfors stad", "Tampere by", "Tampereen kaupunki", "City of Tampere")),
     ];
 
-    public static Tenant? Find(string id) =>
-        All.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
-
     private static Dictionary<string, string> Names(string sv, string nb, string fi, string en) =>
         new() { ["sv"] = sv, ["nb"] = nb, ["fi"] = fi, ["en"] = en };
 }

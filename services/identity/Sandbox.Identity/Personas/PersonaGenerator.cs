@@ -1,0 +1,52 @@
+using Sandbox.Identity.Data;
+using Sandbox.Identity.NationalIds;
+
+namespace Sandbox.Identity.Personas;
+
+/// <summary>
+/// Makes synthetic citizens of a municipality: children, adults and elderly people with valid
+/// national ids, local names and addresses, and now and then a protected identity.
+/// </summary>
+public sealed class PersonaGenerator(Random random, DateOnly today)
+{
+    private static readonly Dictionary<string, (string[] Given, string[] Family, string[] Streets)> Names = new()
+    {
+        ["SE"] = (["Astrid", "Erik", "Maja", "Lars", "Elsa", "Oskar", "Ingrid", "Nils", "Linnea", "Karl"],
+                  ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Lindqvist", "Berg", "Holm"],
+                  ["Storgatan", "Kungsgatan", "Svartbäcksgatan", "Sysslomansgatan", "Dragarbrunnsgatan"]),
+        ["NO"] = (["Ingrid", "Ola", "Kari", "Lars", "Sigrid", "Håkon", "Nora", "Emil", "Solveig", "Magnus"],
+                  ["Hansen", "Johansen", "Olsen", "Larsen", "Haugen", "Dahl", "Nilsen", "Bakke"],
+                  ["Strandgaten", "Kong Oscars gate", "Torgallmenningen", "Nygårdsgaten", "Øvregaten"]),
+        ["FI"] = (["Aino", "Matti", "Helmi", "Juhani", "Venla", "Eino", "Sofia", "Onni", "Kaarina", "Mikko"],
+                  ["Korhonen", "Virtanen", "Mäkinen", "Nieminen", "Hämäläinen", "Laine", "Heikkinen", "Koskinen"],
+                  ["Hämeenkatu", "Satakunnankatu", "Kuninkaankatu", "Pyynikintie", "Hatanpään valtatie"]),
+    };
+
+    private static readonly Dictionary<string, string> PostalPrefix = new() { ["SE"] = "753 ", ["NO"] = "50", ["FI"] = "331" };
+
+    /// <summary>The n-th persona cycles child, adult, adult, elderly; every seventh has a protected identity.</summary>
+    public Persona Next(TenantRow tenant, int n)
+    {
+        var (given, family, streets) = Names[tenant.Country];
+        var age = (n % 4) switch
+        {
+            0 => random.Next(2, 17),
+            1 or 2 => random.Next(19, 66),
+            _ => random.Next(70, 97),
+        };
+        var birth = today.AddYears(-age).AddDays(-random.Next(0, 365));
+        return new Persona
+        {
+            TenantId = tenant.Id,
+            Country = tenant.Country,
+            NationalId = NationalId.Generate(tenant.Country, birth, random.Next(0, 1000)),
+            GivenName = given[random.Next(given.Length)],
+            FamilyName = family[random.Next(family.Length)],
+            BirthDate = birth,
+            Street = $"{streets[random.Next(streets.Length)]} {random.Next(1, 80)}",
+            PostalCode = PostalPrefix[tenant.Country] + random.Next(10, 99),
+            City = char.ToUpperInvariant(tenant.Id[0]) + tenant.Id[1..],
+            ProtectedIdentity = n % 7 == 6,
+        };
+    }
+}
