@@ -58,13 +58,6 @@ internal static class Args
         return true;
     }
 
-    public static bool Bool(FeelValue value, out bool flag)
-    {
-        value = Unwrap(value);
-        flag = value.IsTrue;
-        return value.Kind == FeelValueKind.Boolean;
-    }
-
     /// <summary>The items of a list argument; a single non-list value counts as a list of one.</summary>
     public static FeelValue[]? List(FeelValue value) => value.Kind switch
     {

@@ -23,8 +23,6 @@ internal static class BuiltinLibrary
 
     public static bool TryGet(string name, out Builtin builtin) => Functions.TryGetValue(name, out builtin!);
 
-    public static IEnumerable<string> Names => Functions.Keys;
-
     private static Dictionary<string, Builtin> Build()
     {
         var registry = new Registry();
