@@ -27,7 +27,7 @@ public sealed class FeelExpression
     public FeelValue Evaluate(JsonObject? variables = null)
     {
         var st = new EvalState(_options, Text) { RootJson = variables };
-        return _root.Eval(ref st);
+        return Run(ref st);
     }
 
     /// <summary>Evaluates over CLR variables (see <see cref="FeelValue.FromClr"/> for the conversions).</summary>
@@ -38,7 +38,20 @@ public sealed class FeelExpression
     public FeelValue Evaluate(FeelContext variables)
     {
         var st = new EvalState(_options, Text) { RootContext = variables };
-        return _root.Eval(ref st);
+        return Run(ref st);
+    }
+
+    // Values nested deeper than the stack allows (built by recursion, or handed in) end as a limit error.
+    private FeelValue Run(ref EvalState st)
+    {
+        try
+        {
+            return _root.Eval(ref st);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw st.Limit("Values are nested too deeply");
+        }
     }
 
     /// <summary>

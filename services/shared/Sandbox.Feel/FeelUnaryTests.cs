@@ -28,7 +28,14 @@ public sealed class FeelUnaryTests
     public bool? Test(FeelValue input, JsonObject? variables = null)
     {
         var st = new EvalState(_options, Text) { RootJson = variables, Input = input };
-        return UnaryTest.Any(_tests, input, ref st);
+        try
+        {
+            return UnaryTest.Any(_tests, input, ref st);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw st.Limit("Values are nested too deeply");
+        }
     }
 
     /// <summary>True only when the tests hold for the input.</summary>

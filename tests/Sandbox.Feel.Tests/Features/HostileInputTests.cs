@@ -113,4 +113,15 @@ public class HostileInputTests
         var engine = new FeelEngine(new FeelEngineOptions { MaxEvaluationSteps = 100 });
         Assert.Throws<FeelLimitException>(() => engine.Evaluate("for i in 1..1000 return i"));
     }
+
+    [Fact]
+    public void DeeplyNestedInput_EndsWithLimitError()
+    {
+        System.Text.Json.Nodes.JsonNode nested = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < 200_000; i++) nested = new System.Text.Json.Nodes.JsonArray(nested);
+        var variables = new System.Text.Json.Nodes.JsonObject { ["x"] = nested };
+
+        var error = Assert.Throws<FeelLimitException>(() => Engine.Evaluate("count(x)", variables));
+        Assert.Contains("nested too deeply", error.Message);
+    }
 }

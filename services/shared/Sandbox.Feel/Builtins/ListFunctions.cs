@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sandbox.Feel.Evaluation;
 
 namespace Sandbox.Feel.Builtins;
@@ -158,6 +159,7 @@ internal static class ListFunctions
 
     private static List<FeelValue> Flatten(FeelValue[] items, List<FeelValue> into, ref EvalState st)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var item in items)
         {
             st.Tick();

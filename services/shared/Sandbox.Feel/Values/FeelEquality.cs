@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sandbox.Feel;
 
 /// <summary>FEEL's <c>=</c>: true, false, or null when the two values are of types that cannot be compared.</summary>
@@ -41,6 +43,7 @@ internal static class FeelEquality
 
     private static bool? ListsEqual(FeelValue[] a, FeelValue[] b)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (a.Length != b.Length) return false;
         for (var i = 0; i < a.Length; i++)
         {
@@ -52,6 +55,7 @@ internal static class FeelEquality
 
     private static bool? ContextsEqual(FeelContext a, FeelContext b)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (a.Count != b.Count) return false;
         foreach (var (key, value) in a.Entries)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Sandbox.Feel.Temporal;
 
@@ -57,6 +58,7 @@ internal static class FeelFormatter
 
     private static void WriteList(StringBuilder sb, FeelValue[] items)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         sb.Append('[');
         for (var i = 0; i < items.Length; i++)
         {
@@ -68,6 +70,7 @@ internal static class FeelFormatter
 
     private static void WriteContext(StringBuilder sb, FeelContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         sb.Append('{');
         var first = true;
         foreach (var (key, item) in context.Entries)

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sandbox.Feel.Temporal;
@@ -17,6 +18,7 @@ public readonly partial struct FeelValue
             case JsonObject obj:
                 return ContextOf(new JsonObjectContext(obj));
             case JsonArray array:
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 var items = new FeelValue[array.Count];
                 for (var i = 0; i < items.Length; i++) items[i] = FromJson(array[i]);
                 return ListOf(items);
@@ -111,13 +113,20 @@ public readonly partial struct FeelValue
         FeelValueKind.String => JsonValue.Create(RawString),
         FeelValueKind.Date or FeelValueKind.Time or FeelValueKind.DateTime
             or FeelValueKind.YearsMonthsDuration or FeelValueKind.DaysTimeDuration => JsonValue.Create(FeelFormatter.IsoText(this)),
-        FeelValueKind.List => new JsonArray(RawList.Select(item => item.ToJsonNode()).ToArray()),
+        FeelValueKind.List => ListToJson(RawList),
         FeelValueKind.Context => ContextToJson(RawContext),
         _ => null,
     };
 
+    private static JsonArray ListToJson(FeelValue[] items)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return new JsonArray(items.Select(item => item.ToJsonNode()).ToArray());
+    }
+
     private static JsonObject ContextToJson(FeelContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (context is JsonObjectContext json) return (JsonObject)json.Json.DeepClone();
         var result = new JsonObject();
         foreach (var (key, value) in context.Entries) result[key] = value.ToJsonNode();
