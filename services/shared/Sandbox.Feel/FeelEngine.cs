@@ -40,7 +40,7 @@ public sealed class FeelEngine
     {
         ArgumentNullException.ThrowIfNull(expression);
         CheckLength(expression);
-        var root = Parser.ParseExpression(StripPrefix(expression), Options.MaxNestingDepth);
+        var root = Parser.ParseExpression(expression, Options.MaxNestingDepth, PrefixLength(expression));
         return new FeelExpression(expression, root, Options);
     }
 
@@ -70,10 +70,11 @@ public sealed class FeelEngine
         : IsExpression(value) ? Evaluate(value, variables)
         : FeelValue.String(value);
 
-    private static string StripPrefix(string text)
+    // The text after a leading "=" is parsed, so that error positions still match what the designer typed.
+    private static int PrefixLength(string text)
     {
-        var trimmed = text.TrimStart();
-        return trimmed.StartsWith('=') ? trimmed[1..] : text;
+        var first = text.Length - text.TrimStart().Length;
+        return first < text.Length && text[first] == '=' ? first + 1 : 0;
     }
 
     private void CheckLength(string text)

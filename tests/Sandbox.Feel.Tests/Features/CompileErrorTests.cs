@@ -12,6 +12,7 @@ public class CompileErrorTests
     [InlineData("@\"not a date\"", 1, 2, "is not a valid date")]
     [InlineData("(1 + 2", 1, 7, "Expected ')'")]
     [InlineData("1 2", 1, 3, "Unexpected number 2")]
+    [InlineData("=a >", 1, 5, "ends too early")]
     public void Compile_InvalidText_ThrowsWithPosition(string text, int line, int column, string reason)
     {
         var error = Assert.Throws<FeelException>(() => new FeelEngine().Compile(text));

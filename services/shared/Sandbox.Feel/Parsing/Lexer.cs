@@ -4,13 +4,13 @@ using System.Text;
 namespace Sandbox.Feel.Parsing;
 
 /// <summary>Splits FEEL text into tokens; comments and white space are dropped.</summary>
-internal sealed class Lexer(string text)
+internal sealed class Lexer(string text, int start = 0)
 {
     private static readonly string[] Symbols =
         ["**", "..", "<=", ">=", "!=", "=", "<", ">", "+", "-", "*", "/", "^", "(", ")", "[", "]", "{", "}", ",", ".", ":", "@"];
 
     private readonly List<Token> _tokens = [];
-    private int _pos;
+    private int _pos = start;
 
     public List<Token> Tokenize()
     {

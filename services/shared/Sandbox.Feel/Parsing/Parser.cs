@@ -16,16 +16,17 @@ internal sealed partial class Parser
     private int _index;
     private int _depth;
 
-    private Parser(string text, int maxDepth)
+    private Parser(string text, int maxDepth, int start = 0)
     {
         _text = text;
         _maxDepth = maxDepth;
-        _tokens = new Lexer(text).Tokenize();
+        _tokens = new Lexer(text, start).Tokenize();
     }
 
-    public static Node ParseExpression(string text, int maxDepth)
+    /// <summary>Parses from <paramref name="start"/> on; positions in errors still count from the start of the text.</summary>
+    public static Node ParseExpression(string text, int maxDepth, int start = 0)
     {
-        var parser = new Parser(text, maxDepth);
+        var parser = new Parser(text, maxDepth, start);
         var node = parser.Expression();
         parser.ExpectEnd();
         return node;
