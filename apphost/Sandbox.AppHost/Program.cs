@@ -14,5 +14,7 @@ var workflow = Service<Projects.Sandbox_Workflow>("workflow");
 var notifications = Service<Projects.Sandbox_Notifications>("notifications");
 var portal = Service<Projects.Sandbox_Portal>("portal").WithReference(identity);
 
-builder.AddGateway([identity, forms, workflow, notifications, portal]);
+IResourceBuilder<ProjectResource>[] services = [identity, forms, workflow, notifications, portal];
+builder.AddDaprSidecars(dataDir, services);
+builder.AddGateway(services);
 builder.Build().Run();
