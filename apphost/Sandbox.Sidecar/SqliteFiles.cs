@@ -5,6 +5,14 @@ namespace Sandbox.Sidecar;
 /// <summary>Opens the sidecar's SQLite files with the settings every one of them needs.</summary>
 public static class SqliteFiles
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> WriteGates = new();
+
+    /// <summary>
+    /// The lock that writers to one file take in this process. SQLite allows one writer at a time; contending writers
+    /// inside one process would otherwise wait in SQLite's busy handler, which sleeps in steps of milliseconds.
+    /// </summary>
+    public static object WriteGate(string connectionString) => WriteGates.GetOrAdd(connectionString, _ => new object());
+
     /// <summary>
     /// A pooled connection string for a file. WAL lets several sidecar processes share a file; synchronous=NORMAL in WAL
     /// mode keeps every committed write across a process crash, which is the durability the sandbox promises.

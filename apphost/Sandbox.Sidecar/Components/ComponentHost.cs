@@ -47,6 +47,8 @@ public sealed class ComponentHost
 
     public IEnumerable<Broker> Brokers => _live.Values.OfType<Broker>();
 
+    public IEnumerable<SqliteStateStore> StateStores => _live.Values.OfType<SqliteStateStore>();
+
     public SqliteStateStore StateStore(string appId, string name) => Find<SqliteStateStore>(appId, name) ?? throw DaprErrors.StoreNotFound(name);
 
     public Broker PubSub(string appId, string name) => Find<Broker>(appId, name) ?? throw DaprErrors.PubsubNotFound(name);

@@ -40,7 +40,7 @@ public static class SidecarHost
         services.AddHttpClient("binding");
         services.AddSingleton<AppChannels>().AddSingleton<ComponentHost>().AddSingleton<SidecarRegistry>()
             .AddSingleton<Invoker>().AddSingleton<SidecarMetadata>();
-        services.AddHostedService<SubscriptionFetcher>().AddHostedService<DeliveryService>().AddHostedService<Lifecycle>();
+        services.AddHostedService<SubscriptionFetcher>().AddHostedService<DeliveryService>().AddHostedService<Lifecycle>().AddHostedService<Housekeeping>();
         services.AddGrpc(o =>
         {
             o.MaxReceiveMessageSize = MaxBodySize;
@@ -65,17 +65,11 @@ public static class SidecarHost
 
     private static void AddOpenTelemetry(IServiceCollection services, IConfiguration configuration)
     {
-        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(configuration["OTEL_SERVICE_NAME"] ?? Telemetry.Name));
-        telemetry.WithTracing(t =>
-        {
-            t.AddSource(Telemetry.Name);
-            if (otlp) t.AddOtlpExporter();
-        });
-        telemetry.WithMetrics(m =>
-        {
-            m.AddMeter(Telemetry.Name);
-            if (otlp) m.AddOtlpExporter();
-        });
+        // Spans and metrics cost time on every call; collect them only when there is a collector to send them to.
+        if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(configuration["OTEL_SERVICE_NAME"] ?? Telemetry.Name))
+            .WithTracing(t => t.AddSource(Telemetry.Name).AddOtlpExporter())
+            .WithMetrics(m => m.AddMeter(Telemetry.Name).AddOtlpExporter());
     }
 }

@@ -26,9 +26,21 @@ public sealed class SidecarRegistry(SidecarOptions options)
             entries.Remove(app.Id);
     });
 
+    private (DateTime Written, Dictionary<string, Entry> Entries) _cache = (DateTime.MinValue, []);
+
     /// <summary>The Dapr HTTP port of the live sidecar process that serves <paramref name="appId"/>, if any.</summary>
-    public int? HttpPortOf(string appId) =>
-        Read().TryGetValue(appId, out var entry) && entry.Pid != Environment.ProcessId && IsAlive(entry.Pid) ? entry.HttpPort : null;
+    public int? HttpPortOf(string appId)
+    {
+        // Read the file again only when it changed: this runs on every call to another process's app.
+        var written = File.Exists(_file) ? File.GetLastWriteTimeUtc(_file) : DateTime.MinValue;
+        var cache = _cache;
+        if (cache.Written != written)
+        {
+            cache = (written, Read().Where(e => e.Value.Pid != Environment.ProcessId && IsAlive(e.Value.Pid)).ToDictionary());
+            _cache = cache;
+        }
+        return cache.Entries.TryGetValue(appId, out var entry) ? entry.HttpPort : null;
+    }
 
     private Dictionary<string, Entry> Read()
     {

@@ -46,11 +46,12 @@ public sealed class Broker
         Wake();
     }
 
-    public ChannelReader<bool> Subscribe()
+    /// <summary>A wake-up signal for a dispatcher, written on every publish here (and by the dispatcher itself).</summary>
+    public Channel<bool> Subscribe()
     {
         var channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         lock (_wakeups) _wakeups.Add(channel);
-        return channel.Reader;
+        return channel;
     }
 
     private void Wake()

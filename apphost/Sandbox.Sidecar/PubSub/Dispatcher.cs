@@ -15,12 +15,18 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan UnavailableBackoff = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<long, bool> _inFlight = new();
+    private System.Threading.Channels.Channel<bool>? _wakeup;
 
     public async Task RunAsync(CancellationToken stopping)
     {
         var subscriptions = (await app.Subscriptions.WaitAsync(stopping)).Where(s => s.PubsubName == broker.Name).ToList();
-        if (subscriptions.Count == 0) return;
-        var wakeup = broker.Subscribe();
+        if (subscriptions.Count == 0)
+        {
+            broker.Log.DropCursor(app.Id);
+            return;
+        }
+        _wakeup = broker.Subscribe();
+        var wakeup = _wakeup.Reader;
         while (!stopping.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -75,6 +81,8 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
         finally
         {
             _inFlight.TryRemove(delivery.Seq, out _);
+            // A free slot: look for more due deliveries now rather than at the next poll.
+            _wakeup?.Writer.TryWrite(true);
         }
     }
 

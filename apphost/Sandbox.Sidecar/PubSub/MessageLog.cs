@@ -33,6 +33,11 @@ public sealed class MessageLog
 
     public long Append(string topic, byte[] envelope, byte[] data, string contentType, string? traceparent, long publishedAt)
     {
+        lock (SqliteFiles.WriteGate(_connectionString)) return AppendLocked(topic, envelope, data, contentType, traceparent, publishedAt);
+    }
+
+    private long AppendLocked(string topic, byte[] envelope, byte[] data, string contentType, string? traceparent, long publishedAt)
+    {
         using var connection = SqliteFiles.Open(_connectionString);
         using var command = connection.Command(
             "INSERT INTO messages (topic, envelope, data, content_type, traceparent, published_at) VALUES ($t, $e, $d, $c, $p, $at) RETURNING seq",
@@ -41,38 +46,40 @@ public sealed class MessageLog
     }
 
     /// <summary>Starts an app's cursor at the end of the log the first time the app is seen, so it gets what follows.</summary>
-    public void EnsureCursor(string appId)
-    {
-        using var connection = SqliteFiles.Open(_connectionString);
-        using var command = connection.Command(
-            "INSERT OR IGNORE INTO cursors (app_id, seq) VALUES ($a, (SELECT COALESCE(MAX(seq), 0) FROM messages))", ("$a", appId));
-        command.ExecuteNonQuery();
-    }
+    public void EnsureCursor(string appId) =>
+        Execute("INSERT OR IGNORE INTO cursors (app_id, seq) VALUES ($a, (SELECT COALESCE(MAX(seq), 0) FROM messages))", ("$a", appId));
+
+    /// <summary>Forgets the cursor of an app that subscribes to nothing here, so it does not hold back compaction.</summary>
+    public void DropCursor(string appId) => Execute("DELETE FROM cursors WHERE app_id = $a", ("$a", appId));
 
     /// <summary>Reads messages past the app's cursor and queues deliveries for those <paramref name="route"/> accepts.</summary>
     public int FanOut(string appId, Func<StoredMessage, (string Path, bool Raw, string? DeadLetter)?> route, long now)
     {
-        using var connection = SqliteFiles.Open(_connectionString);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var cursor = Scalar(connection, "SELECT seq FROM cursors WHERE app_id = $a", ("$a", appId));
         var messages = new List<StoredMessage>();
-        using (var select = connection.Command("SELECT seq, topic, envelope, data, content_type, traceparent, published_at FROM messages WHERE seq > $s ORDER BY seq LIMIT 1000", ("$s", cursor)))
-        using (var reader = select.ExecuteReader())
+        using (var connection = SqliteFiles.Open(_connectionString))
         {
+            var cursor = Scalar(connection, "SELECT seq FROM cursors WHERE app_id = $a", ("$a", appId));
+            using var select = connection.Command("SELECT seq, topic, envelope, data, content_type, traceparent, published_at FROM messages WHERE seq > $s ORDER BY seq LIMIT 1000", ("$s", cursor));
+            using var reader = select.ExecuteReader();
             while (reader.Read()) messages.Add(ReadMessage(reader));
         }
         if (messages.Count == 0) return 0;
-        foreach (var message in messages)
+        var targets = messages.Select(m => (Message: m, Target: route(m))).Where(m => m.Target is not null).ToList();
+        lock (SqliteFiles.WriteGate(_connectionString))
         {
-            if (route(message) is not { } target) continue;
-            using var insert = connection.Command(
-                "INSERT OR IGNORE INTO deliveries (seq, app_id, path, raw, dead_letter, attempts, due_at) VALUES ($s, $a, $p, $r, $d, 0, $due)",
-                ("$s", message.Seq), ("$a", appId), ("$p", target.Path), ("$r", target.Raw ? 1 : 0), ("$d", target.DeadLetter), ("$due", now));
-            insert.ExecuteNonQuery();
+            using var connection = SqliteFiles.Open(_connectionString);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            foreach (var (message, target) in targets)
+            {
+                using var insert = connection.Command(
+                    "INSERT OR IGNORE INTO deliveries (seq, app_id, path, raw, dead_letter, attempts, due_at) VALUES ($s, $a, $p, $r, $d, 0, $due)",
+                    ("$s", message.Seq), ("$a", appId), ("$p", target!.Value.Path), ("$r", target.Value.Raw ? 1 : 0), ("$d", target.Value.DeadLetter), ("$due", now));
+                insert.ExecuteNonQuery();
+            }
+            using (var advance = connection.Command("UPDATE cursors SET seq = $s WHERE app_id = $a", ("$s", messages[^1].Seq), ("$a", appId)))
+                advance.ExecuteNonQuery();
+            transaction.Commit();
         }
-        using (var advance = connection.Command("UPDATE cursors SET seq = $s WHERE app_id = $a", ("$s", messages[^1].Seq), ("$a", appId)))
-            advance.ExecuteNonQuery();
-        transaction.Commit();
         return messages.Count;
     }
 
@@ -104,6 +111,10 @@ public sealed class MessageLog
         Execute("UPDATE deliveries SET attempts = $n, due_at = $due WHERE seq = $s AND app_id = $a",
             ("$n", attempts), ("$due", dueAt), ("$s", delivery.Seq), ("$a", delivery.AppId));
 
+    /// <summary>Removes messages that every known app's cursor has passed and that no delivery still needs.</summary>
+    public void Compact() => Execute(
+        "DELETE FROM messages WHERE seq <= (SELECT COALESCE(MIN(seq), 0) FROM cursors) AND seq NOT IN (SELECT seq FROM deliveries)");
+
     public long Depth()
     {
         using var connection = SqliteFiles.Open(_connectionString);
@@ -112,9 +123,12 @@ public sealed class MessageLog
 
     private void Execute(string sql, params (string, object?)[] parameters)
     {
-        using var connection = SqliteFiles.Open(_connectionString);
-        using var command = connection.Command(sql, parameters);
-        command.ExecuteNonQuery();
+        lock (SqliteFiles.WriteGate(_connectionString))
+        {
+            using var connection = SqliteFiles.Open(_connectionString);
+            using var command = connection.Command(sql, parameters);
+            command.ExecuteNonQuery();
+        }
     }
 
     private static long Scalar(SqliteConnection connection, string sql, params (string, object?)[] parameters)

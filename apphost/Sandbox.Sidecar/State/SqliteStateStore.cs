@@ -54,6 +54,11 @@ public sealed class SqliteStateStore
     /// <summary>Applies all operations in one transaction; an etag conflict rolls all of them back.</summary>
     public void Apply(string appId, IReadOnlyList<StateOperation> operations)
     {
+        lock (SqliteFiles.WriteGate(_connectionString)) ApplyLocked(appId, operations);
+    }
+
+    private void ApplyLocked(string appId, IReadOnlyList<StateOperation> operations)
+    {
         using var connection = SqliteFiles.Open(_connectionString);
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var operation in operations)
@@ -68,6 +73,16 @@ public sealed class SqliteStateStore
             }
         }
         transaction.Commit();
+    }
+
+    /// <summary>Deletes values whose TTL has passed; reads already treat them as absent.</summary>
+    public void RemoveExpired()
+    {
+        lock (SqliteFiles.WriteGate(_connectionString))
+        {
+            using var connection = SqliteFiles.Open(_connectionString);
+            Execute(connection, $"DELETE FROM {_table} WHERE expires_at IS NOT NULL AND expires_at <= $now", ("$now", _clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        }
     }
 
     private static bool EtagAllows(StateOperation operation, StateEntry? current)
