@@ -83,6 +83,7 @@ public class BuiltinFunctionTests
     [InlineData("substring(string: \"foobar\", start position: 2, length: 2)", "\"oo\"")]
     [InlineData("substring(length: 2, start position: 2, string: \"foobar\")", "\"oo\"")]
     [InlineData("substring(strin: \"foobar\", start position: 2)", "null")]
+    [InlineData("substring(string: \"foobar\", string: \"x\")", "null")]
     [InlineData("{f: function(a, b) a - b}.f(b: 1, a: 5)", "4")]
     public void NamedArguments_BindByName(string expression, string expected) =>
         Assert.Equal(expected, Feel.Json(expression));

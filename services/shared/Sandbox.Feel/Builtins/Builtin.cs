@@ -24,7 +24,7 @@ internal sealed class Builtin(string name, BuiltinOverload[] overloads)
         foreach (var overload in overloads.Where(o => !o.Variadic).OrderBy(o => o.Parameters.Length))
         {
             var mapped = names.Select(n => Array.IndexOf(overload.Parameters, n)).ToArray();
-            if (overload.Parameters.Length == count && mapped.All(p => p >= 0)) return (overload, mapped);
+            if (overload.Parameters.Length == count && mapped.All(p => p >= 0) && mapped.Distinct().Count() == count) return (overload, mapped);
         }
         return (null, positions);
     }
