@@ -167,17 +167,30 @@ internal sealed partial class Parser
         return new FunctionDefinitionNode([.. parameters], Expression());
     }
 
+    // Each operator in a chain deepens the tree by one, so chains count towards the nesting limit too.
     private Node Disjunction()
     {
         var left = Conjunction();
-        while (AcceptWord("or")) left = new OrNode(left, Conjunction());
+        var chain = 0;
+        for (; AcceptWord("or"); chain++)
+        {
+            Enter();
+            left = new OrNode(left, Conjunction());
+        }
+        _depth -= chain;
         return left;
     }
 
     private Node Conjunction()
     {
         var left = Comparison();
-        while (AcceptWord("and")) left = new AndNode(left, Comparison());
+        var chain = 0;
+        for (; AcceptWord("and"); chain++)
+        {
+            Enter();
+            left = new AndNode(left, Comparison());
+        }
+        _depth -= chain;
         return left;
     }
 }
