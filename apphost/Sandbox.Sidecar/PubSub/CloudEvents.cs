@@ -33,12 +33,10 @@ public static class CloudEvents
         envelope["time"] ??= DateTimeOffset.UtcNow.ToString("O");
         envelope["topic"] = topic;
         envelope["pubsubname"] = pubsub;
-        traceparent ??= Activity.Current?.Id;
-        if (traceparent is not null)
-        {
-            envelope["traceparent"] = traceparent;
-            envelope["traceid"] = traceparent;
-        }
+        // Continue the publisher's trace; without one, start a trace here, as daprd always sets one.
+        traceparent ??= Activity.Current?.Id ?? $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01";
+        envelope["traceparent"] = traceparent;
+        envelope["traceid"] = traceparent;
         return envelope;
     }
 

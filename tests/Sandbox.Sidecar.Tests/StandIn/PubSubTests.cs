@@ -53,6 +53,24 @@ public sealed class PubSubTests
     }
 
     [Fact]
+    public async Task HttpPublish_WithTraceparent_ContinuesTheCallersTrace()
+    {
+        await using var app = await PubSubCases.OrdersAppAsync();
+        await using var run = await Run.StartAsync([TestResources.PubSub], app);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(run.Publisher.HttpEndpoint, "/v1.0/publish/pubsub/orders"))
+        {
+            Content = new StringContent("{\"id\":\"traced\",\"amount\":1}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("dapr-api-token", SidecarProcess.Token);
+        request.Headers.Add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        var response = await http.SendAsync(request, Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+        var received = await app.NextAsync(e => e.Event["data"]?["id"]?.ToString() == "traced");
+        Assert.Contains("4bf92f3577b34da6a3ce929d0e0e4736", received.Event["traceparent"]?.ToString());
+    }
+
+    [Fact]
     public async Task RoutingRule_OnEventType_PicksThePath()
     {
         await using var app = await SubscriberApp.StartAsync((web, sub) =>
