@@ -2,8 +2,10 @@ using Sandbox.Notifications.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDaprDefaults();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDaprDefaults();
 app.MapNotificationsApi();
 app.Run();
