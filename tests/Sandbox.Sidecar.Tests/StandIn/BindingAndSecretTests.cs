@@ -58,6 +58,16 @@ public sealed class BindingAndSecretTests
     }
 
     [Fact]
+    public async Task ComponentScopedToAnotherApp_IsNotFound()
+    {
+        using var root = new TempFolder();
+        var scoped = LocalStorage(root.Path) + "\nscopes:\n  - somebody-else\n";
+        await using var run = await Run.StartAsync([scoped]);
+        var error = await Assert.ThrowsAsync<global::Dapr.DaprException>(() => Invoke(run.Client, "attachments", "list"));
+        Assert.Contains("couldn't find output binding attachments", error.InnerException?.Message);
+    }
+
+    [Fact]
     public async Task Smtp_SendsTheMailToTheConfiguredServer()
     {
         await using var smtp = new FakeSmtpServer();

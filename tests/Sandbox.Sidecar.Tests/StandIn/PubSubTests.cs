@@ -71,6 +71,18 @@ public sealed class PubSubTests
     }
 
     [Fact]
+    public async Task BulkPublish_DeliversEveryEntry()
+    {
+        await using var app = await PubSubCases.OrdersAppAsync();
+        await using var run = await Run.StartAsync([TestResources.PubSub], app);
+        var orders = new[] { new PubSubCases.Order("bulk-1", 1), new PubSubCases.Order("bulk-2", 2) };
+        var response = await run.Client.BulkPublishEventAsync(PubSubCases.PubSub, "orders", orders, cancellationToken: Cancel);
+        Assert.Empty(response.FailedEntries);
+        var ids = new[] { await app.NextAsync(), await app.NextAsync() }.Select(e => e.Event["data"]?["id"]?.ToString()).Order();
+        Assert.Equal(["bulk-1", "bulk-2"], ids);
+    }
+
+    [Fact]
     public async Task RoutingRule_OnEventType_PicksThePath()
     {
         await using var app = await SubscriberApp.StartAsync((web, sub) =>

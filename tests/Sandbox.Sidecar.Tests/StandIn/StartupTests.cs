@@ -67,4 +67,16 @@ public sealed class StartupTests
         Assert.Equal("solo", metadata.Id);
         Assert.Contains(metadata.Components, c => c.Name == "statestore" && c.Type == "state.sqlite");
     }
+
+    [Fact]
+    public async Task Shutdown_StopsTheSidecar()
+    {
+        using var resources = TestResources.Folder(TestResources.StateStore);
+        using var data = new TempFolder();
+        var app = SidecarApp.Create("stopper");
+        await using var sidecar = await SidecarProcess.StartAsync(resources.Path, data.Path, [app]);
+        using var client = app.Client(SidecarProcess.Token);
+        await client.ShutdownSidecarAsync(Cancel);
+        Assert.Equal(0, await sidecar.WaitForExitAsync());
+    }
 }
