@@ -86,6 +86,13 @@ public class HostileInputTests
         Assert.Throws<FeelLimitException>(() => Engine.Evaluate(expression));
 
     [Fact]
+    public void LargeContext_IsBuiltAndReadInLinearTime()
+    {
+        var result = Engine.Evaluate("get value(context(for i in 1..50000 return {key: string(i), value: i}), \"49999\")");
+        Assert.Equal(49999m, result.AsNumber());
+    }
+
+    [Fact]
     public void RepeatedCatastrophicRegex_StopsAfterFewTimeouts()
     {
         var engine = new FeelEngine(new FeelEngineOptions { RegexTimeout = TimeSpan.FromMilliseconds(20) });

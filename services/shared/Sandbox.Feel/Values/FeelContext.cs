@@ -51,7 +51,19 @@ internal sealed class MapContext : FeelContext
         else
         {
             _entries.Add(new(name, value));
+            if (_index is not null) _index[name] = _entries.Count - 1;
+            else if (_entries.Count > IndexThreshold) BuildIndex();
         }
+    }
+
+    // Small contexts (the usual case) are searched in order; large ones get a dictionary so building them stays linear.
+    private const int IndexThreshold = 16;
+    private Dictionary<string, int>? _index;
+
+    private void BuildIndex()
+    {
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _entries.Count; i++) _index[_entries[i].Key] = i;
     }
 
     public override bool TryGetValue(string name, out FeelValue value)
@@ -67,6 +79,7 @@ internal sealed class MapContext : FeelContext
 
     private int IndexOf(string name)
     {
+        if (_index is not null) return _index.TryGetValue(name, out var found) ? found : -1;
         for (var i = 0; i < _entries.Count; i++)
         {
             if (string.Equals(_entries[i].Key, name, StringComparison.Ordinal))
