@@ -40,6 +40,8 @@ public class BuiltinFunctionTests
     [InlineData("index of([1, 2, 1], 1)", "[1,3]")]
     [InlineData("union([1, 2], [2, 3])", "[1,2,3]")]
     [InlineData("distinct values([1, 2, 1, [1, 2], [1, 2]])", "[1,2,[1,2]]")]
+    [InlineData("distinct values([{a: 1, b: 2}, {b: 2, a: 1}, {a: 2}])", "[{\"a\":1,\"b\":2},{\"a\":2}]")]
+    [InlineData("distinct values([time(\"10:00:00+01:00\"), time(\"09:00:00Z\")])", "[\"10:00:00+01:00\"]")]
     [InlineData("flatten([[1, [2]], 3])", "[1,2,3]")]
     [InlineData("sort([3, 1, 2])", "[1,2,3]")]
     [InlineData("sort([3, 1, 2], function(x, y) x > y)", "[3,2,1]")]

@@ -92,6 +92,13 @@ public class HostileInputTests
         Assert.Equal(49999m, result.AsNumber());
     }
 
+    [Theory]
+    [InlineData("count(distinct values(for i in 1..50000 return [i, i]))")]
+    [InlineData("count(distinct values(for i in 1..50000 return {a: i, b: 1}))")]
+    [InlineData("count(union(for i in 1..25000 return [i, 0], for i in 1..25000 return [i, 0]))")]
+    public void DistinctValues_OverManyCompoundItems_StaysLinear(string expression) =>
+        Assert.True(Engine.Evaluate(expression).AsNumber() is 50000m or 25000m);
+
     [Fact]
     public void RepeatedCatastrophicRegex_StopsAfterFewTimeouts()
     {

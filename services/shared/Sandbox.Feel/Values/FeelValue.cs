@@ -128,10 +128,32 @@ public readonly partial struct FeelValue : IEquatable<FeelValue>
         FeelValueKind.Number or FeelValueKind.Boolean or FeelValueKind.Date
             or FeelValueKind.YearsMonthsDuration or FeelValueKind.DaysTimeDuration => HashCode.Combine(Kind, _number),
         FeelValueKind.String => HashCode.Combine(Kind, RawString),
-        // A list of one equals its item (singleton conversion), so it must hash like it.
-        FeelValueKind.List => RawList.Length == 1 ? RawList[0].GetHashCode() : HashCode.Combine(Kind, RawList.Length),
+        FeelValueKind.Time => HashCode.Combine(Kind, RawTime.SecondsOfDay),
+        FeelValueKind.DateTime => HashCode.Combine(Kind, RawDateTime.InstantSeconds),
+        FeelValueKind.List => ListHash(RawList),
+        FeelValueKind.Context => ContextHash(RawContext),
         _ => (int)Kind,
     };
+
+    private static int ListHash(FeelValue[] items)
+    {
+        // A list of one equals its item (singleton conversion), so it must hash like it.
+        if (items.Length == 1) return items[0].GetHashCode();
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        var hash = new HashCode();
+        hash.Add(FeelValueKind.List);
+        foreach (var item in items) hash.Add(item.GetHashCode());
+        return hash.ToHashCode();
+    }
+
+    // Entry order does not matter for context equality, so entries are combined in an order-free way.
+    private static int ContextHash(FeelContext context)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        var hash = context.Count;
+        foreach (var (key, value) in context.Entries) hash ^= HashCode.Combine(key, value.GetHashCode());
+        return hash;
+    }
 
     /// <summary>Equality as <see cref="Equals(FeelValue)"/>.</summary>
     public static bool operator ==(FeelValue left, FeelValue right) => left.Equals(right);
