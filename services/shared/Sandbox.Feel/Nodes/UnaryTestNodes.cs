@@ -55,6 +55,8 @@ internal sealed class ComparisonTest(CompareOp op, Node operand) : UnaryTest
 /// </summary>
 internal sealed class ExpressionTest(Node expression) : UnaryTest
 {
+    private readonly bool _usesInput = expression.UsesInput;
+
     public override bool? Test(FeelValue input, ref EvalState st)
     {
         var saved = st.Input;
@@ -63,7 +65,7 @@ internal sealed class ExpressionTest(Node expression) : UnaryTest
         {
             var result = expression.Eval(ref st);
             Costs.ChargeOperands(input, result, ref st);
-            return expression.UsesInput ? result.AsBoolean() : Matches(input, result);
+            return _usesInput ? result.AsBoolean() : Matches(input, result);
         }
         finally
         {
@@ -89,7 +91,7 @@ internal sealed class ExpressionTest(Node expression) : UnaryTest
         }
     }
 
-    public override bool UsesInput => expression.UsesInput;
+    public override bool UsesInput => _usesInput;
 
     public override void Print(StringBuilder sb) => expression.Print(sb);
 }
