@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -27,8 +26,8 @@ public static class SidecarHost
             kestrel.Limits.MaxRequestBodySize = MaxBodySize;
             foreach (var app in options.Apps)
             {
-                kestrel.Listen(IPAddress.Loopback, app.HttpPort, l => l.Protocols = HttpProtocols.Http1);
-                kestrel.Listen(IPAddress.Loopback, app.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
+                kestrel.ListenLocalhost(app.HttpPort, l => l.Protocols = HttpProtocols.Http1);
+                kestrel.ListenLocalhost(app.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
             }
         });
         var services = builder.Services;
