@@ -20,4 +20,20 @@ public class AllocationTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Theory]
+    [InlineData("[18..67]")]
+    [InlineData("< 10, > 100")]
+    [InlineData("1, 2, 3")]
+    public void UnaryTests_OverNumbers_AllocateNothing(string tests)
+    {
+        var compiled = new FeelEngine().CompileUnaryTests(tests);
+        var input = FeelValue.Number(42);
+        for (var i = 0; i < 100; i++) compiled.Matches(input);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++) compiled.Matches(input);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
