@@ -14,8 +14,22 @@ namespace Sandbox.Identity.Apis;
 /// <summary>The login pages that the authorization endpoint sends a browser to.</summary>
 public static class LoginApi
 {
-    public sealed record EidForm(string? ReturnUrl, string? Lang, string? PersonaId, string? NationalId, string? Level);
-    public sealed record StaffForm(string? ReturnUrl, string? Lang, string? UserName, string? Password);
+    public sealed class EidForm
+    {
+        public string? ReturnUrl { get; set; }
+        public string? Lang { get; set; }
+        public string? PersonaId { get; set; }
+        public string? NationalId { get; set; }
+        public string? Level { get; set; }
+    }
+
+    public sealed class StaffForm
+    {
+        public string? ReturnUrl { get; set; }
+        public string? Lang { get; set; }
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+    }
 
     public static IEndpointRouteBuilder MapLoginApi(this IEndpointRouteBuilder app)
     {

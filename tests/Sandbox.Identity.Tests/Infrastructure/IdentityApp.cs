@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Sandbox.Testing;
+
+namespace Sandbox.Identity.Tests.Infrastructure;
+
+/// <summary>
+/// The identity service in this process on a real Kestrel port (127.0.0.1), with its own data
+/// folder (SQLite database and keys) or a PostgreSQL database, and an issuer naming that port.
+/// </summary>
+public sealed class IdentityApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly bool keepData;
+
+    private IdentityApp(int port, string dataPath, string? postgres, bool testTokens, bool keepData)
+    {
+        Port = port;
+        DataPath = dataPath;
+        this.keepData = keepData;
+        settings = new()
+        {
+            ["SANDBOX_DATA"] = dataPath,
+            ["Sandbox:Identity:Issuer"] = Issuer,
+            ["Sandbox:TestTokens:Enabled"] = testTokens ? "true" : "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (postgres is not null)
+        {
+            settings["Sandbox:Identity:Database"] = "postgres";
+            settings["ConnectionStrings:identity"] = postgres;
+        }
+    }
+
+    public int Port { get; }
+    public string DataPath { get; }
+    public string Issuer => $"http://127.0.0.1:{Port}/identity";
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/identity/");
+
+    /// <summary>Starts the app; a null <paramref name="dataPath"/> means a fresh temporary folder removed on dispose.</summary>
+    public static IdentityApp Start(string? postgres = null, bool testTokens = true, string? dataPath = null)
+    {
+        var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-identity-" + Guid.NewGuid().ToString("n")[..10]);
+        var app = new IdentityApp(Ports.Free(), path, postgres, testTokens, keepData: dataPath is not null);
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, app.Port));
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>A client of the real port: no automatic redirects, and cookies when a browser is being played.</summary>
+    public HttpClient NewClient(bool cookies = false) => new(new HttpClientHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = cookies,
+        CookieContainer = new CookieContainer(),
+    })
+    { BaseAddress = BaseAddress };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!keepData && Directory.Exists(DataPath))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataPath, recursive: true);
+        }
+    }
+}
