@@ -12,10 +12,6 @@ catch (ArgumentException error)
     Console.Error.WriteLine($"error: {error.Message}\n{SidecarOptions.Usage}");
     return 2;
 }
-// SQLite calls block their thread; with only the default minimum (one thread per core) a burst of them would wait
-// for the thread pool to grow, which shows as long tail latencies.
-ThreadPool.GetMinThreads(out var workers, out var io);
-ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
 try
 {
     resources = ResourceLoader.Load(options.ResourcesPath);

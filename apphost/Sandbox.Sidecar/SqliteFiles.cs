@@ -30,13 +30,27 @@ public static class SqliteFiles
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        // Checkpoints (which fsync) run in the background, see Checkpoint, instead of inside a caller's commit.
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0;";
         pragma.ExecuteNonQuery();
         return connection;
     }
 
+    /// <summary>Copies committed WAL pages into every file opened so far, without blocking readers or writers.</summary>
+    public static void CheckpointAll()
+    {
+        foreach (var connectionString in WriteGates.Keys)
+        {
+            using var connection = Open(connectionString);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+    }
+
     public static void Initialise(string connectionString, string schema)
     {
+        WriteGate(connectionString);
         using var connection = Open(connectionString);
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;" + schema;

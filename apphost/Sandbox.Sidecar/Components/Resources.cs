@@ -81,8 +81,4 @@ public sealed record ResourceSet(
     IReadOnlyList<HttpEndpoint> HttpEndpoints);
 
 /// <summary>A resource file that cannot be used; the sidecar refuses to start with it.</summary>
-public sealed class ResourceException(SourceLocation source, string message)
-    : Exception($"{source}: {message}")
-{
-    public SourceLocation Location { get; } = source;
-}
+public sealed class ResourceException(SourceLocation source, string message) : Exception($"{source}: {message}");
