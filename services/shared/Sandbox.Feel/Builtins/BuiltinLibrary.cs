@@ -29,6 +29,8 @@ internal static class BuiltinLibrary
         ConversionFunctions.Register(registry);
         StringFunctions.Register(registry);
         ListFunctions.Register(registry);
+        StatisticsFunctions.Register(registry);
+        RangeFunctions.Register(registry);
         NumericFunctions.Register(registry);
         ContextFunctions.Register(registry);
         TemporalFunctions.Register(registry);

@@ -13,12 +13,7 @@ internal static class ContextFunctions
             ? FeelValue.ListOf(m.RawContext.Entries.Select(e => Entry(e.Key, e.Value)).ToArray())
             : FeelValue.Null);
         r.Add("context put", "context", "key", "value", (context, key, value) =>
-        {
-            if (context.Kind != FeelValueKind.Context || !Args.Str(key, out var name)) return FeelValue.Null;
-            var copy = MapContext.From(context.RawContext.Entries);
-            copy.Put(name, value);
-            return FeelValue.ContextOf(copy);
-        });
+            key.Kind == FeelValueKind.List ? PutPath(context, key.RawList, value) : PutPath(context, [key], value));
         r.Add("context merge", "contexts", contexts =>
         {
             if (Args.List(contexts) is not { } items || items.Any(i => i.Kind != FeelValueKind.Context)) return FeelValue.Null;
@@ -40,11 +35,28 @@ internal static class ContextFunctions
                 {
                     return FeelValue.Null;
                 }
+                if (result.TryGetValue(key.RawString, out _)) return FeelValue.Null;
                 result.Put(key.RawString, value);
             }
             return FeelValue.ContextOf(result);
         });
         r.Add("get or else", "value", "default", (value, fallback) => value.IsNull ? fallback : value);
+    }
+
+    /// <summary>Puts a value at a path of keys, copying each context on the way; a missing step becomes a new context.</summary>
+    private static FeelValue PutPath(FeelValue context, ReadOnlySpan<FeelValue> keys, FeelValue value)
+    {
+        if (context.Kind != FeelValueKind.Context || keys.Length == 0 || keys[0].Kind != FeelValueKind.String) return FeelValue.Null;
+        var name = keys[0].RawString;
+        var copy = MapContext.From(context.RawContext.Entries);
+        if (keys.Length > 1)
+        {
+            var inner = copy.TryGetValue(name, out var existing) ? existing : FeelValue.ContextOf(MapContext.Empty());
+            value = PutPath(inner, keys[1..], value);
+            if (value.IsNull) return FeelValue.Null;
+        }
+        copy.Put(name, value);
+        return FeelValue.ContextOf(copy);
     }
 
     private static FeelValue Entry(string key, FeelValue value) =>

@@ -36,6 +36,9 @@ internal static class ListFunctions
         r.Add("distinct values", ["list"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Distinct(a[0], ref st));
         r.Add("flatten", ["list"], (ReadOnlySpan<FeelValue> a, ref EvalState st) =>
             Args.List(a[0]) is { } items ? Args.Result(Flatten(items, [], ref st), ref st) : FeelValue.Null);
+        r.Add("list replace", ["list", "position", "newItem"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Replace(a[0], a[1], a[2], ref st));
+        r.Add("list replace", ["list", "match", "newItem"], (ReadOnlySpan<FeelValue> a, ref EvalState st) => Replace(a[0], a[1], a[2], ref st));
+        r.Add("is", "value1", "value2", (a, b) => FeelValue.Boolean(a.Kind == b.Kind && a.Equals(b)));
         r.Add("is empty", "list", list => list.Kind == FeelValueKind.List ? FeelValue.Boolean(list.RawList.Length == 0) : FeelValue.Null);
         SortFunction.Register(r);
     }
@@ -142,6 +145,25 @@ internal static class ListFunctions
         }
         var index = p > 0 ? p - 1 : items.Length + p;
         return FeelValue.ListOf([.. items[..index], .. items[(index + 1)..]]);
+    }
+
+    /// <summary>Replaces the item at a position, or every item for which <c>match(item, newItem)</c> is true.</summary>
+    private static FeelValue Replace(FeelValue list, FeelValue where, FeelValue newItem, ref EvalState st)
+    {
+        if (Args.List(list) is not { } items) return FeelValue.Null;
+        var result = items.ToArray();
+        if (where.Kind == FeelValueKind.Function)
+        {
+            for (var i = 0; i < result.Length; i++)
+            {
+                ReadOnlySpan<FeelValue> args = [result[i], newItem];
+                if (where.RawFunction.Invoke(args, ref st).IsTrue) result[i] = newItem;
+            }
+            return FeelValue.ListOf(result);
+        }
+        if (!Args.Int(where, out var p) || p == 0 || Math.Abs(p) > result.Length) return FeelValue.Null;
+        result[p > 0 ? p - 1 : result.Length + p] = newItem;
+        return FeelValue.ListOf(result);
     }
 
     private static FeelValue Distinct(FeelValue list, ref EvalState st)

@@ -20,7 +20,7 @@ internal static class NumericFunctions
         r.Add("round half down", "n", "scale", (n, s) => Round(n, s, Rounding.HalfDown));
         r.Add("abs", "n", Abs);
         r.Add("modulo", "dividend", "divisor", Modulo);
-        r.Add("sqrt", "number", n => Real(n, x => x < 0 ? double.NaN : Math.Sqrt(x)));
+        r.Add("sqrt", "number", n => Args.Num(n, out var x) && DecimalMath.Sqrt(x) is { } root ? FeelValue.Number(root) : FeelValue.Null);
         r.Add("log", "number", n => Real(n, x => x <= 0 ? double.NaN : Math.Log(x)));
         r.Add("exp", "number", n => Real(n, Math.Exp));
         r.Add("odd", "number", n => Parity(n, 1));
@@ -29,7 +29,11 @@ internal static class NumericFunctions
 
     public static FeelValue Round(FeelValue number, FeelValue scale, Rounding mode)
     {
-        if (!Args.Num(number, out var n) || !Args.Int(scale, out var s) || s is < -28 or > 28) return FeelValue.Null;
+        // DMN allows scales from -6111 to 6176; a decimal holds at most 28 places, so beyond that the
+        // number is already exact, and below -28 every number rounds to zero or overflows.
+        if (!Args.Num(number, out var n) || !Args.Int(scale, out var s) || s is < -6111 or > 6176) return FeelValue.Null;
+        if (s > 28) return FeelValue.Number(n);
+        if (s < -28) return n == 0 || !RoundsAwayFromZero(n, mode) ? FeelValue.Number(0) : FeelValue.Null;
         try
         {
             var factor = Arithmetic.Power(10m, s).RawNumber;
@@ -40,6 +44,14 @@ internal static class NumericFunctions
             return FeelValue.Null;
         }
     }
+
+    private static bool RoundsAwayFromZero(decimal n, Rounding mode) => mode switch
+    {
+        Rounding.Up => true,
+        Rounding.Floor => n < 0,
+        Rounding.Ceiling => n > 0,
+        _ => false,
+    };
 
     private static decimal RoundInteger(decimal v, Rounding mode)
     {
@@ -86,11 +98,6 @@ internal static class NumericFunctions
     private static FeelValue Parity(FeelValue number, int remainder) =>
         Args.Num(number, out var n) ? FeelValue.Boolean(n == decimal.Truncate(n) && Math.Abs(n % 2) == remainder) : FeelValue.Null;
 
-    private static FeelValue Real(FeelValue number, Func<double, double> f)
-    {
-        if (!Args.Num(number, out var n)) return FeelValue.Null;
-        var result = f((double)n);
-        if (!double.IsFinite(result) || Math.Abs(result) > (double)decimal.MaxValue) return FeelValue.Null;
-        return FeelValue.Number((decimal)result);
-    }
+    private static FeelValue Real(FeelValue number, Func<double, double> f) =>
+        Args.Num(number, out var n) && DecimalMath.FromDouble(f((double)n)) is { } result ? FeelValue.Number(result) : FeelValue.Null;
 }

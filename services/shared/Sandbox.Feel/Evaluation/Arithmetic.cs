@@ -64,7 +64,7 @@ internal static class Arithmetic
             return result == 0 ? FeelValue.Null : FeelValue.Number(1m / result);
         }
         var real = Math.Pow((double)x, (double)y);
-        return double.IsFinite(real) ? FeelValue.Number((decimal)real) : FeelValue.Null;
+        return DecimalMath.FromDouble(real) is { } d ? FeelValue.Number(d) : FeelValue.Null;
     }
 
     public static FeelValue Negate(FeelValue a) => a.Kind switch
