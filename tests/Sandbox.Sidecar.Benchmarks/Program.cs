@@ -64,7 +64,9 @@ var scenarios = new (string Name, Func<int, Task> Call)[]
     ("direct POST to app (baseline)", _ => direct.PostAsJsonAsync("/events", new { n = -2 })),
     ("publish -> delivery", async _ => { var n = Interlocked.Increment(ref next); var arrival = target.ArrivalOf(n); await dapr.PublishEventAsync("pubsub", "bench", new { n }); await arrival.Task; }),
 };
-Console.WriteLine($"Rate {rate} req/s for {duration.TotalSeconds:0} s per scenario (after a 2 s warm-up), {Environment.ProcessorCount} cores");
+// Other work on the machine shows up directly in the tails, so the load it was measured under is part of the result.
+static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+Console.WriteLine($"Rate {rate} req/s for {duration.TotalSeconds:0} s per scenario (after a 2 s warm-up), {Environment.ProcessorCount} cores, load average {Load()}");
 Console.WriteLine($"{"scenario",-32}{"n",8}{"p50 ms",10}{"p90 ms",10}{"p99 ms",10}");
 var results = new Dictionary<string, Latency>();
 foreach (var (name, call) in scenarios)
@@ -97,4 +99,5 @@ while (Volatile.Read(ref target.Delivered) - delivered < messages) await Task.De
 var all = clock.Elapsed;
 Console.WriteLine($"\nSustained, durable (SQLite WAL, committed before publish returns): {messages} messages");
 Console.WriteLine($"  publish: {messages / published.TotalSeconds:0} msg/s; publish -> all delivered: {messages / all.TotalSeconds:0} msg/s ({all.TotalSeconds:0.0} s)");
+Console.WriteLine($"Load average at the end: {Load()}");
 Directory.Delete(root, recursive: true);
