@@ -78,6 +78,7 @@ internal sealed class Scope
     private readonly string? _name;
     private readonly FeelValue _value;
     private readonly FeelContext? _context;
+    private readonly List<FeelValue>? _results;
 
     public Scope(Scope? parent, string name, FeelValue value)
     {
@@ -96,12 +97,21 @@ internal sealed class Scope
     public Scope(Scope? parent, string name, FeelValue value, FeelContext? context)
         : this(parent, name, value) => _context = context;
 
+    /// <summary>The results of a <c>for</c> so far, read as the list <paramref name="name"/> (<c>partial</c>).</summary>
+    public Scope(Scope? parent, string name, List<FeelValue> results)
+    {
+        Parent = parent;
+        _name = name;
+        _results = results;
+    }
+
     public Scope? Parent { get; }
 
     public bool TryGet(string name, out FeelValue value)
     {
         if (_context is not null && _context.TryGetValue(name, out value)) return true;
-        value = _value;
-        return _name is not null && string.Equals(_name, name, StringComparison.Ordinal);
+        var found = _name is not null && string.Equals(_name, name, StringComparison.Ordinal);
+        value = found && _results is not null ? FeelValue.ListOf([.. _results]) : _value;
+        return found;
     }
 }

@@ -85,20 +85,30 @@ internal abstract class IterationNode(Iterator[] iterators) : Node
     public override bool UsesInput => iterators.Any(i => i.Domain.UsesInput);
 }
 
-internal sealed class ForNode(Iterator[] iterators, Node body) : IterationNode(iterators)
+/// <summary><c>for ... return body</c>; when the body names <c>partial</c>, it sees the results so far.</summary>
+internal sealed class ForNode(Iterator[] iterators, Node body, bool usesPartial) : IterationNode(iterators)
 {
     public override FeelValue Eval(ref EvalState st)
     {
         st.Tick();
         var results = new List<FeelValue>();
         var limit = st.Options.MaxCollectionSize;
-        var visited = ForEach(ref st, value =>
+        var saved = st.Scope;
+        if (usesPartial) st.Scope = new Scope(saved, "partial", results);
+        try
         {
-            results.Add(value);
-            return results.Count <= limit;
-        }, body);
-        if (results.Count > limit) st.CheckCollectionSize(results.Count);
-        return visited is null ? FeelValue.Null : FeelValue.ListOf([.. results]);
+            var visited = ForEach(ref st, value =>
+            {
+                results.Add(value);
+                return results.Count <= limit;
+            }, body);
+            if (results.Count > limit) st.CheckCollectionSize(results.Count);
+            return visited is null ? FeelValue.Null : FeelValue.ListOf([.. results]);
+        }
+        finally
+        {
+            st.Scope = saved;
+        }
     }
 
     public override bool UsesInput => base.UsesInput || body.UsesInput;

@@ -44,7 +44,9 @@ internal sealed partial class Parser
         {
             throw Error($"Expected a value but found keyword '{Current.Text}'");
         }
-        return new NameNode(Name());
+        var name = Name();
+        if (name == "partial") _partialReferences++;
+        return new NameNode(name);
     }
 
     private Node TemporalLiteral()

@@ -15,6 +15,7 @@ internal sealed partial class Parser
     private readonly int _maxDepth;
     private int _index;
     private int _depth;
+    private int _partialReferences;
 
     private Parser(string text, int maxDepth, int start = 0)
     {
@@ -123,7 +124,9 @@ internal sealed partial class Parser
         _index++;
         var iterators = Iterators();
         ExpectWord("return");
-        return new ForNode(iterators, Expression());
+        var before = _partialReferences;
+        var body = Expression();
+        return new ForNode(iterators, body, usesPartial: _partialReferences > before);
     }
 
     private Node Quantified()
