@@ -29,6 +29,27 @@ public sealed class InvocationTests
     }
 
     [Fact]
+    public async Task GrpcInvokeService_IsSentToTheHttpApp()
+    {
+        await using var greeter = await GreeterAsync("forms");
+        await using var run = await Run.StartAsync([TestResources.StateStore], greeter);
+        using var channel = global::Grpc.Net.Client.GrpcChannel.ForAddress($"http://127.0.0.1:{run.Publisher.GrpcPort}");
+        var dapr = new global::Dapr.Client.Autogen.Grpc.v1.Dapr.DaprClient(channel);
+        var request = new global::Dapr.Client.Autogen.Grpc.v1.InvokeServiceRequest
+        {
+            Id = "subscriber0",
+            Message = new global::Dapr.Client.Autogen.Grpc.v1.InvokeRequest
+            {
+                Method = "hello/mia",
+                HttpExtension = new global::Dapr.Client.Autogen.Grpc.v1.HTTPExtension { Verb = global::Dapr.Client.Autogen.Grpc.v1.HTTPExtension.Types.Verb.Get },
+            },
+        };
+        var headers = new global::Grpc.Core.Metadata { { "dapr-api-token", SidecarProcess.Token } };
+        var response = await dapr.InvokeServiceAsync(request, headers, cancellationToken: Cancel);
+        Assert.Contains("forms greets mia", response.Data.Value.ToStringUtf8());
+    }
+
+    [Fact]
     public async Task Invoke_WithDaprAppIdHeader_ReachesTheApp()
     {
         await using var greeter = await GreeterAsync("portal");
