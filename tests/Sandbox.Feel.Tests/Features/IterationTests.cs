@@ -7,6 +7,8 @@ public class IterationTests
     [InlineData("for x in 1..3 return x", "[1,2,3]")]
     [InlineData("for x in [1, 2], y in [10, 20] return x + y", "[11,21,12,22]")]
     [InlineData("for x in [] return x", "[]")]
+    [InlineData("for d in @\"2024-02-28\"..@\"2024-03-01\" return d", "[\"2024-02-28\",\"2024-02-29\",\"2024-03-01\"]")]
+    [InlineData("for i in 1..3, j in i..3 return j", "[1,2,3,2,3,3]")]
     [InlineData("for i in 0..4 return if i = 0 then 1 else i * partial[-1]", "[1,1,2,6,24]")]
     [InlineData("{partial: 7, r: for i in 1..2 return partial}.r", "[[],[[]]]")]
     public void For_BuildsList(string expression, string expected) => Assert.Equal(expected, Feel.Json(expression));

@@ -26,6 +26,17 @@ public class RangeFunctionTests
     [InlineData("before(date(\"2024-01-01\"), [date(\"2024-02-01\")..date(\"2024-03-01\")])", "true")]
     [InlineData("before(1, \"a\")", "null")]
     [InlineData("meets(1, 2)", "null")]
+    [InlineData("range(\"[1..10)\").end included", "false")]
+    [InlineData("5 in range(\"(1..10]\")", "true")]
+    [InlineData("before(5, range(\">= 10\"))", "true")]
+    [InlineData("range(\"[1..a]\")", "null")]
+    [InlineData("range(\"1 +\")", "null")]
     public void RangeFunction_FollowsDmnTable(string expression, string expected) =>
         Assert.Equal(expected, Feel.Json(expression));
+
+    [Theory]
+    [InlineData("range(\"[1..10)\")", "[1..10)")]
+    [InlineData("range(\"<= 10\")", "<= 10")]
+    [InlineData("range(\"> @\\\"2024-01-01\\\"\")", "> @\"2024-01-01\"")]
+    public void Range_PrintsAsLiteral(string expression, string expected) => Assert.Equal(expected, Feel.Eval(expression).ToString());
 }

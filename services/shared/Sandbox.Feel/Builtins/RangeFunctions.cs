@@ -1,3 +1,6 @@
+using Sandbox.Feel.Nodes;
+using Sandbox.Feel.Parsing;
+
 namespace Sandbox.Feel.Builtins;
 
 /// <summary>
@@ -32,7 +35,27 @@ internal static class RangeFunctions
             a.S == b.S && a.In1 == b.In1 && (a.E < b.E || (a.E == b.E && (!a.In2 || b.In2))));
         Add(r, "started by", null, null, (s, p) => s.In1 && s.S == p, (a, b) =>
             a.S == b.S && a.In1 == b.In1 && (b.E < a.E || (b.E == a.E && (!b.In2 || a.In2))));
+        r.Add("range", "from", from => Args.Str(from, out var text) ? ParseRange(text) : FeelValue.Null);
         Add(r, "coincides", (p, q) => p == q, null, null, (a, b) => a.S == b.S && a.In1 == b.In1 && a.E == b.E && a.In2 == b.In2);
+    }
+
+    /// <summary>
+    /// <c>range("[1..10)")</c>: a range literal of constants, or a comparison such as <c>"&lt; 10"</c> for a range
+    /// open on one side. Anything else gives null.
+    /// </summary>
+    private static FeelValue ParseRange(string text)
+    {
+        try
+        {
+            var tests = Parser.ParseUnaryTests(text, maxDepth: 10);
+            return tests is [ExpressionTest { Constant: { Kind: FeelValueKind.Range } range }] ? range
+                : tests is [ComparisonTest { Range: { } open }] ? open
+                : FeelValue.Null;
+        }
+        catch (FeelException)
+        {
+            return FeelValue.Null;
+        }
     }
 
     private static bool Includes(Span s, Point p) => (s.S < p && s.E > p) || (s.S == p && s.In1) || (s.E == p && s.In2);

@@ -48,8 +48,8 @@ internal abstract class IterationNode(Iterator[] iterators) : Node
                 return null;
             case FeelValueKind.List:
                 return value.RawList;
-            case FeelValueKind.Range when value.RawRange is { Start.Kind: FeelValueKind.Number } r:
-                return NumberRange(r, ref st);
+            case FeelValueKind.Range when value.RawRange is { Start.Kind: FeelValueKind.Number or FeelValueKind.Date } r:
+                return Steps(r, ref st);
             case FeelValueKind.Range:
                 return null;
             default:
@@ -57,8 +57,10 @@ internal abstract class IterationNode(Iterator[] iterators) : Node
         }
     }
 
-    private static IEnumerable<FeelValue>? NumberRange(FeelRange range, ref EvalState st)
+    /// <summary>The whole numbers, or the days, of a range, in the direction from its start to its end.</summary>
+    private static IEnumerable<FeelValue>? Steps(FeelRange range, ref EvalState st)
     {
+        var dates = range.Start.Kind == FeelValueKind.Date;
         decimal from = range.Start.RawNumber, to = range.End.RawNumber;
         if (from != decimal.Truncate(from) || to != decimal.Truncate(to)) return null;
         var step = from <= to ? 1 : -1;
@@ -67,7 +69,9 @@ internal abstract class IterationNode(Iterator[] iterators) : Node
         var count = (long)((to - from) * step) + 1;
         if (count <= 0) return [];
         st.CheckCollectionSize(count);
-        return Enumerable.Range(0, (int)count).Select(i => FeelValue.Number(from + i * step));
+        return Enumerable.Range(0, (int)count).Select(i => dates
+            ? FeelValue.Date(DateOnly.FromDayNumber((int)(from + i * step)))
+            : FeelValue.Number(from + i * step));
     }
 
     protected void PrintIterators(StringBuilder sb, string keyword)

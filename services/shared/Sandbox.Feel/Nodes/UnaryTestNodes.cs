@@ -37,6 +37,13 @@ internal abstract class UnaryTest
 
 internal sealed class ComparisonTest(CompareOp op, Node operand) : UnaryTest
 {
+    /// <summary>The test as a range open on one side (<c>&lt; 10</c>), when its operand is a constant.</summary>
+    public FeelValue? Range => operand is ConstNode { Value: var v } && op is not (CompareOp.Equal or CompareOp.NotEqual)
+        ? FeelValue.RangeOf(op is CompareOp.Less or CompareOp.LessOrEqual
+            ? new FeelRange(FeelValue.Null, false, v, op == CompareOp.LessOrEqual)
+            : new FeelRange(v, op == CompareOp.GreaterOrEqual, FeelValue.Null, false))
+        : null;
+
     public override bool? Test(FeelValue input, ref EvalState st) =>
         Comparisons.Apply(op, input, operand.Eval(ref st)).AsBoolean();
 
@@ -56,6 +63,9 @@ internal sealed class ComparisonTest(CompareOp op, Node operand) : UnaryTest
 internal sealed class ExpressionTest(Node expression) : UnaryTest
 {
     private readonly bool _usesInput = expression.UsesInput;
+
+    /// <summary>The value of the expression when it is a constant.</summary>
+    public FeelValue? Constant => expression is ConstNode c ? c.Value : null;
 
     public override bool? Test(FeelValue input, ref EvalState st)
     {

@@ -86,6 +86,12 @@ internal static class FeelFormatter
 
     private static void WriteRange(StringBuilder sb, FeelRange range)
     {
+        if (!range.HasStart || !range.HasEnd)
+        {
+            sb.Append(range.HasStart ? (range.StartIncluded ? ">= " : "> ") : (range.EndIncluded ? "<= " : "< "));
+            Write(sb, range.HasStart ? range.Start : range.End, quoteStrings: true);
+            return;
+        }
         sb.Append(range.StartIncluded ? '[' : '(');
         Write(sb, range.Start, quoteStrings: true);
         sb.Append("..");
