@@ -105,6 +105,18 @@ public class BuiltinFunctionTests
     public void NamedArguments_BindByName(string expression, string expected) =>
         Assert.Equal(expected, Feel.Json(expression));
 
+    [Theory]
+    [InlineData("is defined(a)", """{"a": 1}""", "true")]
+    [InlineData("is defined(a)", """{"a": null}""", "true")]
+    [InlineData("is defined(a)", "{}", "false")]
+    [InlineData("is defined(a.b)", """{"a": {"b": null}}""", "true")]
+    [InlineData("is defined(a.c)", """{"a": {"b": 1}}""", "false")]
+    [InlineData("is defined(x.y)", "{}", "false")]
+    [InlineData("is defined(approved) and approved", """{"approved": true}""", "true")]
+    [InlineData("is defined(1 + 1)", "{}", "true")]
+    public void IsDefined_ChecksExistenceNotValue(string expression, string variables, string expected) =>
+        Assert.Equal(expected, Feel.Json(expression, variables));
+
     [Fact]
     public void Substring_CountsCodePoints() => Assert.Equal("😀b😀", Feel.Eval("substring(\"a😀b😀c\", 2, 3)").AsString());
 

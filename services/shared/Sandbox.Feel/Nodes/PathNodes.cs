@@ -6,6 +6,9 @@ namespace Sandbox.Feel.Nodes;
 /// <summary><c>target.name</c>: a context entry, a property of a temporal value, or a mapping over a list.</summary>
 internal sealed class PathNode(Node target, string name) : Node
 {
+    public Node Target => target;
+    public string Name => name;
+
     public override FeelValue Eval(ref EvalState st)
     {
         st.Tick();

@@ -159,6 +159,7 @@ internal sealed partial class Parser
             while (Accept(","));
         }
         Expect(")");
+        if (callee is NameNode { Name: "is defined" } && args.Count == 1 && names is null) return new IsDefinedNode(args[0]);
         if (callee is NameNode name && BuiltinLibrary.TryGet(name.Name, out var builtin))
         {
             return new BuiltinCallNode(builtin, [.. args], names?.ToArray());
