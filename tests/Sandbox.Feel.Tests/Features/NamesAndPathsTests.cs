@@ -10,6 +10,16 @@ public class NamesAndPathsTests
     public void Name_ContainingOf_ResolvesVariable() =>
         Assert.Equal("3", Feel.Json("number of children + 1", """{"number of children": 2}"""));
 
+    [Theory]
+    [InlineData("a + b", """{"a + b": 1}""", "1")]
+    [InlineData("a+b", """{"a + b": 1}""", "1")]
+    [InlineData("a  b c*d", """{"a b  c * d": 1}""", "1")]
+    [InlineData("Mike's age + walt's age - average age", """{"Mike's age + walt's age": 90, "average age": 50}""", "40")]
+    [InlineData("first-name", """{"first-name": "Ada"}""", "\"Ada\"")]
+    [InlineData("a + b", """{"a": 1, "b": 2, "a + b": 10}""", "3")]
+    public void Name_ContainingOperators_ResolvesWhenArithmeticCannot(string expression, string variables, string expected) =>
+        Assert.Equal(expected, Feel.Json(expression, variables));
+
     [Fact]
     public void Name_InBackticks_ResolvesVariableWithKeyword() =>
         Assert.Equal("1", Feel.Json("`a and b`", """{"a and b": 1}"""));

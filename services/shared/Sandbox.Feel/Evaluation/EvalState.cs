@@ -66,6 +66,22 @@ internal struct EvalState
         return false;
     }
 
+    /// <summary>Looks for a variable whose name, without white space, is <paramref name="compactName"/>.</summary>
+    public readonly bool TryLookupCompact(string compactName, out FeelValue value)
+    {
+        var entries = RootJson is not null ? FeelContext.FromJson(RootJson).Entries : RootContext?.Entries ?? [];
+        foreach (var (key, entry) in entries)
+        {
+            if (FeelNames.Compact(key) == compactName)
+            {
+                value = entry;
+                return true;
+            }
+        }
+        value = FeelValue.Null;
+        return false;
+    }
+
     public readonly FeelLimitException Limit(string reason) => new(reason, Expression);
 
     private readonly void ThrowStepLimit() =>

@@ -16,6 +16,9 @@ internal static class FeelNames
         "if", "for", "some", "every", "function", "true", "false", "null", "not",
     ];
 
+    /// <summary>The name without white space, for matching names that contain operators.</summary>
+    public static string Compact(string name) => string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
+
     public static bool IsPlainName(string name)
     {
         var words = name.Split(' ');

@@ -20,16 +20,33 @@ internal abstract class BinaryNode(Node left, Node right) : Node
     }
 }
 
+/// <summary>
+/// <c>a + b</c> and the like. FEEL names may contain <c>+ - * /</c> (<c>first-name</c>, <c>a + b</c>), which only the
+/// variables can tell apart from arithmetic: when the arithmetic gives null, a variable spelled like the whole
+/// operation (ignoring white space) is used instead, as feelin does.
+/// </summary>
 internal sealed class ArithmeticNode(ArithmeticOp op, Node left, Node right) : BinaryNode(left, right)
 {
+    private readonly string? _nameKey = op != ArithmeticOp.Power && NameKeyOf(left) is { } l && NameKeyOf(right) is { } r
+        ? l + Arithmetic.Symbol(op) + r
+        : null;
+
     public override FeelValue Eval(ref EvalState st)
     {
         st.Tick();
         var a = Left.Eval(ref st);
         var b = Right.Eval(ref st);
         if (a.Kind != FeelValueKind.Number) Costs.ChargeOperands(a, b, ref st);
-        return Arithmetic.Apply(op, a, b, ref st);
+        var result = Arithmetic.Apply(op, a, b, ref st);
+        return result.IsNull && _nameKey is not null && st.TryLookupCompact(_nameKey, out var named) ? named : result;
     }
+
+    private static string? NameKeyOf(Node node) => node switch
+    {
+        NameNode name => FeelNames.Compact(name.Name),
+        ArithmeticNode arithmetic => arithmetic._nameKey,
+        _ => null,
+    };
 
     public override void Print(StringBuilder sb) => Print(sb, Arithmetic.Symbol(op));
 }
