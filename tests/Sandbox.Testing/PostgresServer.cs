@@ -29,7 +29,8 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The folder with initdb and pg_ctl (highest version), or null when PostgreSQL is not installed.</summary>
     public static string? FindBinaries()
     {
-        if (Environment.GetEnvironmentVariable("SANDBOX_PG_BIN") is { Length: > 0 } configured) return configured;
+        if (Environment.GetEnvironmentVariable("SANDBOX_PG_BIN") is { Length: > 0 } configured)
+            return File.Exists(Path.Combine(configured, "initdb")) ? configured : null;
         const string root = "/usr/lib/postgresql";
         if (!Directory.Exists(root)) return null;
         return Directory.GetDirectories(root)
@@ -41,7 +42,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>Why no server can start here, or null when one can.</summary>
     public static string? MissingReason() => FindBinaries() is null
-        ? "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin; apt-get install postgresql)."
+        ? "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin or in SANDBOX_PG_BIN; apt-get install postgresql)."
         : null;
 
     public static async Task<PostgresServer> StartAsync()

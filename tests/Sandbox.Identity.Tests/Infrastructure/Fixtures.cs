@@ -7,6 +7,9 @@ public interface IIdentityFixture
 {
     /// <summary>The app; skips (or, with SANDBOX_REQUIRE_ALL=1, fails) the test when its store is missing.</summary>
     IdentityApp App { get; }
+
+    /// <summary>False when the store is missing; the tests then skip (or fail) on <see cref="App"/>.</summary>
+    bool Available { get; }
 }
 
 public sealed class SqliteIdentityFixture : IIdentityFixture, IAsyncLifetime
@@ -14,6 +17,8 @@ public sealed class SqliteIdentityFixture : IIdentityFixture, IAsyncLifetime
     private IdentityApp? app;
 
     public IdentityApp App => app ?? throw new InvalidOperationException("Not started.");
+
+    public bool Available => true;
 
     public ValueTask InitializeAsync()
     {
@@ -41,6 +46,8 @@ public sealed class PostgresIdentityFixture : IIdentityFixture, IAsyncLifetime
             return app ?? throw new InvalidOperationException("Not started.");
         }
     }
+
+    public bool Available => missing is null;
 
     public async ValueTask InitializeAsync()
     {
