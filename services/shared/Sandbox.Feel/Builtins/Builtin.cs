@@ -21,10 +21,12 @@ internal sealed class Builtin(string name, BuiltinOverload[] overloads)
             var variadic = overloads.FirstOrDefault(o => o.Variadic && count >= 1);
             return (exact ?? variadic, positions);
         }
-        foreach (var overload in overloads.Where(o => !o.Variadic).OrderBy(o => o.Parameters.Length))
+        // An exact match first; otherwise the smallest overload that has all the names, the others being null.
+        var candidates = overloads.Where(o => !o.Variadic).OrderBy(o => o.Parameters.Length != count).ThenBy(o => o.Parameters.Length);
+        foreach (var overload in candidates)
         {
             var mapped = names.Select(n => Array.IndexOf(overload.Parameters, n)).ToArray();
-            if (overload.Parameters.Length == count && mapped.All(p => p >= 0) && mapped.Distinct().Count() == count) return (overload, mapped);
+            if (mapped.All(p => p >= 0) && mapped.Distinct().Count() == count) return (overload, mapped);
         }
         return (null, positions);
     }

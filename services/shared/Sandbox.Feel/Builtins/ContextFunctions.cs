@@ -12,8 +12,8 @@ internal static class ContextFunctions
         r.Add("get entries", "m", m => m.Kind == FeelValueKind.Context
             ? FeelValue.ListOf(m.RawContext.Entries.Select(e => Entry(e.Key, e.Value)).ToArray())
             : FeelValue.Null);
-        r.Add("context put", "context", "key", "value", (context, key, value) =>
-            key.Kind == FeelValueKind.List ? PutPath(context, key.RawList, value) : PutPath(context, [key], value));
+        r.Add("context put", "context", "key", "value", Put);
+        r.Add("context put", "context", "keys", "value", Put);
         r.Add("context merge", "contexts", contexts =>
         {
             if (Args.List(contexts) is not { } items || items.Any(i => i.Kind != FeelValueKind.Context)) return FeelValue.Null;
@@ -42,6 +42,9 @@ internal static class ContextFunctions
         });
         r.Add("get or else", "value", "default", (value, fallback) => value.IsNull ? fallback : value);
     }
+
+    private static FeelValue Put(FeelValue context, FeelValue key, FeelValue value) =>
+        key.Kind == FeelValueKind.List ? PutPath(context, key.RawList, value) : PutPath(context, [key], value);
 
     /// <summary>Puts a value at a path of keys, copying each context on the way; a missing step becomes a new context.</summary>
     private static FeelValue PutPath(FeelValue context, ReadOnlySpan<FeelValue> keys, FeelValue value)

@@ -50,6 +50,7 @@ internal static class RegexFunctions
     {
         if (!Args.Str(pattern, out var source)) return null;
         var options = RegexOptions.CultureInvariant;
+        var literal = false;
         if (!flags.IsNull)
         {
             if (!Args.Str(flags, out var letters)) return null;
@@ -61,23 +62,25 @@ internal static class RegexFunctions
                     case 'm': options |= RegexOptions.Multiline; break;
                     case 'i': options |= RegexOptions.IgnoreCase; break;
                     case 'x': options |= RegexOptions.IgnorePatternWhitespace; break;
-                    case 'q': source = Regex.Escape(source); break;
+                    case 'q': literal = true; break;
                     default: return null;
                 }
             }
         }
-        return Cache.GetOrAdd((source, options, st.Options.RegexTimeout), Compile);
+        return Cache.GetOrAdd((source, literal, options, st.Options.RegexTimeout), Compile);
     }
 
     // Patterns usually come from a handful of expressions, so a small cache saves parsing them on every call.
-    private static readonly ConcurrentDictionary<(string, RegexOptions, TimeSpan), Regex?> Cache = new();
+    private static readonly ConcurrentDictionary<(string, bool, RegexOptions, TimeSpan), Regex?> Cache = new();
 
-    private static Regex? Compile((string Source, RegexOptions Options, TimeSpan Timeout) key)
+    private static Regex? Compile((string Source, bool Literal, RegexOptions Options, TimeSpan Timeout) key)
     {
         if (Cache.Count > 500) Cache.Clear();
+        var pattern = key.Literal ? Regex.Escape(key.Source) : RegexTranslator.Translate(key.Source);
+        if (pattern is null) return null;
         try
         {
-            return new Regex(key.Source, key.Options, key.Timeout);
+            return new Regex(pattern, key.Options, key.Timeout);
         }
         catch (ArgumentException)
         {

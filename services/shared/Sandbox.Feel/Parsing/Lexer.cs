@@ -98,6 +98,8 @@ internal sealed class Lexer(string text, int start = 0)
                 case 'n': sb.Append('\n'); break;
                 case 'r': sb.Append('\r'); break;
                 case 't': sb.Append('\t'); break;
+                // "\u{1F600}" is a regular-expression escape, kept for matches() and replace().
+                case 'u' when _pos < text.Length && text[_pos] == '{': sb.Append("\\u"); break;
                 case 'u': sb.Append(ReadHex(4)); break;
                 case 'U': sb.Append(ReadHex(6)); break;
                 case '"' or '\\' or '\'': sb.Append(e); break;

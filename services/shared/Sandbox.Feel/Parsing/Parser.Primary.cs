@@ -96,7 +96,7 @@ internal sealed partial class Parser
             {
                 string key;
                 if (Current.Kind == TokenKind.String) key = Advance().Text;
-                else if (Current.Kind == TokenKind.Name) key = Name();
+                else if (Current.Kind == TokenKind.Name) key = ContextKey();
                 else throw Error($"Expected a context key but found {Current.Describe()}");
                 Expect(":");
                 entries.Add((key, Expression()));
@@ -121,6 +121,18 @@ internal sealed partial class Parser
             words.Add(Advance().Text);
         }
         return string.Join(' ', words);
+    }
+
+    /// <summary>A context key written as a name; it may contain operators (<c>{a + b: 1}</c>), joined by single spaces.</summary>
+    private string ContextKey()
+    {
+        var parts = new List<string>();
+        while (Current.Kind is TokenKind.Name or TokenKind.Number || Current.Is("+") || Current.Is("-") || Current.Is("*")
+            || Current.Is("/") || Current.Is("."))
+        {
+            parts.Add(Advance().Text);
+        }
+        return string.Join(' ', parts);
     }
 
     private string? MatchKeywordName()

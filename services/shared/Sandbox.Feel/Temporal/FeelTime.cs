@@ -4,6 +4,8 @@ namespace Sandbox.Feel.Temporal;
 internal sealed record FeelTime(TimeOnly Local, TimeSpan? Offset, string? Zone)
 {
     /// <summary>Seconds since midnight, shifted to UTC when the time has an offset.</summary>
+    public bool HasZone => Offset is not null || Zone is not null;
+
     public decimal SecondsOfDay
     {
         get
@@ -35,6 +37,8 @@ internal sealed record FeelDateTime(DateTime Local, TimeSpan? Offset, string? Zo
             return (decimal)ticks / TimeSpan.TicksPerSecond;
         }
     }
+
+    public bool HasZone => Offset is not null || Zone is not null;
 
     public static FeelDateTime FromDate(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), null, null);
 

@@ -9,7 +9,7 @@ internal static partial class TemporalParser
     [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"^(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}|@[A-Za-z0-9_+\-/]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2}|@[A-Za-z0-9_+\-/]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();
 
     [GeneratedRegex(@"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
@@ -105,7 +105,7 @@ internal static partial class TemporalParser
     private static (TimeSpan? Offset, string? Zone) ParseZone(string text)
     {
         if (text.Length == 0) return (null, null);
-        if (text == "Z") return (TimeSpan.Zero, null);
+        if (text is "Z" or "z") return (TimeSpan.Zero, null);
         if (text[0] == '@') return (null, text[1..]);
         var sign = text[0] == '-' ? -1 : 1;
         var span = new TimeSpan(int.Parse(text.AsSpan(1, 2), CultureInfo.InvariantCulture),

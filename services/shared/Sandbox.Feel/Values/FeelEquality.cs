@@ -19,9 +19,11 @@ internal static class FeelEquality
                 return a.RawNumber == b.RawNumber;
             case FeelValueKind.String:
                 return string.Equals(a.RawString, b.RawString, StringComparison.Ordinal);
+            // A value with a zone never equals one without, even where ordering compares them as UTC.
             case FeelValueKind.Time:
+                return a.RawTime.HasZone == b.RawTime.HasZone && FeelComparison.Compare(a, b) == 0;
             case FeelValueKind.DateTime:
-                return FeelComparison.Compare(a, b) is { } c ? c == 0 : false;
+                return a.RawDateTime.HasZone == b.RawDateTime.HasZone && FeelComparison.Compare(a, b) == 0;
             case FeelValueKind.List:
                 return ListsEqual(a.RawList, b.RawList);
             case FeelValueKind.Context:
