@@ -5,14 +5,6 @@ namespace Sandbox.Sidecar;
 /// <summary>Opens the sidecar's SQLite files with the settings every one of them needs.</summary>
 public static class SqliteFiles
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> WriteGates = new();
-
-    /// <summary>
-    /// The lock that writers to one file take in this process. SQLite allows one writer at a time; contending writers
-    /// inside one process would otherwise wait in SQLite's busy handler, which sleeps in steps of milliseconds.
-    /// </summary>
-    public static object WriteGate(string connectionString) => WriteGates.GetOrAdd(connectionString, _ => new object());
-
     /// <summary>
     /// A pooled connection string for a file. WAL lets several sidecar processes share a file; synchronous=NORMAL in WAL
     /// mode keeps every committed write across a process crash, which is the durability the sandbox promises.
@@ -39,7 +31,7 @@ public static class SqliteFiles
     /// <summary>Copies committed WAL pages into every file opened so far, without blocking readers or writers.</summary>
     public static void CheckpointAll()
     {
-        foreach (var connectionString in WriteGates.Keys)
+        foreach (var connectionString in SqliteWriter.Files)
         {
             using var connection = Open(connectionString);
             using var command = connection.CreateCommand();
@@ -50,11 +42,11 @@ public static class SqliteFiles
 
     public static void Initialise(string connectionString, string schema)
     {
-        WriteGate(connectionString);
         using var connection = Open(connectionString);
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;" + schema;
         command.ExecuteNonQuery();
+        SqliteWriter.For(connectionString);
     }
 
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)

@@ -10,14 +10,14 @@ namespace Sandbox.Sidecar.Grpc;
 
 public sealed partial class DaprGrpcService
 {
-    public Task<Empty> PublishEvent(DaprProto.PublishEventRequest request, ServerCallContext call)
+    public async Task<Empty> PublishEvent(DaprProto.PublishEventRequest request, ServerCallContext call)
     {
         var app = App(call).Id;
-        components.PubSub(app, request.PubsubName).Publish(app, request.Topic, request.Data.ToByteArray(), request.DataContentType, Traceparent(call));
-        return Done;
+        await components.PubSub(app, request.PubsubName).PublishAsync(app, request.Topic, request.Data.ToByteArray(), request.DataContentType, Traceparent(call));
+        return new Empty();
     }
 
-    public Task<DaprProto.BulkPublishResponse> BulkPublishEvent(DaprProto.BulkPublishRequest request, ServerCallContext call)
+    public async Task<DaprProto.BulkPublishResponse> BulkPublishEvent(DaprProto.BulkPublishRequest request, ServerCallContext call)
     {
         var app = App(call).Id;
         var broker = components.PubSub(app, request.PubsubName);
@@ -26,14 +26,14 @@ public sealed partial class DaprGrpcService
         {
             try
             {
-                broker.Publish(app, request.Topic, entry.Event.ToByteArray(), entry.ContentType, Traceparent(call));
+                await broker.PublishAsync(app, request.Topic, entry.Event.ToByteArray(), entry.ContentType, Traceparent(call));
             }
             catch (DaprException error)
             {
                 response.FailedEntries.Add(new DaprProto.BulkPublishResponseFailedEntry { EntryId = entry.EntryId, Error = error.Message });
             }
         }
-        return Task.FromResult(response);
+        return response;
     }
 
     public async Task<DaprProto.InvokeBindingResponse> InvokeBinding(DaprProto.InvokeBindingRequest request, ServerCallContext call)
@@ -98,7 +98,7 @@ public sealed partial class DaprGrpcService
     public Task<Empty> Shutdown(DaprProto.ShutdownRequest request, ServerCallContext call)
     {
         call.GetHttpContext().RequestServices.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-        return Done;
+        return Task.FromResult(new Empty());
     }
 
     /// <summary>The gRPC form of invocation, sent to the target as an HTTP request (apps here speak HTTP).</summary>

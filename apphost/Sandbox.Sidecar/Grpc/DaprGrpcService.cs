@@ -11,8 +11,6 @@ namespace Sandbox.Sidecar.Grpc;
 /// <summary>The gRPC Dapr API: state, publish, bindings, secrets, metadata, shutdown and invocation.</summary>
 public sealed partial class DaprGrpcService(ComponentHost components, AppChannels apps)
 {
-    private static readonly Task<Empty> Done = Task.FromResult(new Empty());
-
     private AppChannel App(ServerCallContext call) => apps.ForPort(call.GetHttpContext().Connection.LocalPort);
 
     public Task<DaprProto.GetStateResponse> GetState(DaprProto.GetStateRequest request, ServerCallContext call)
@@ -47,28 +45,28 @@ public sealed partial class DaprGrpcService(ComponentHost components, AppChannel
         return Task.FromResult(response);
     }
 
-    public Task<Empty> SaveState(DaprProto.SaveStateRequest request, ServerCallContext call)
+    public async Task<Empty> SaveState(DaprProto.SaveStateRequest request, ServerCallContext call)
     {
         var app = App(call).Id;
-        components.StateStore(app, request.StoreName).Apply(app, request.States.Select(Upsert).ToList());
-        return Done;
+        await components.StateStore(app, request.StoreName).ApplyAsync(app, request.States.Select(Upsert).ToList());
+        return new Empty();
     }
 
-    public Task<Empty> DeleteState(DaprProto.DeleteStateRequest request, ServerCallContext call)
+    public async Task<Empty> DeleteState(DaprProto.DeleteStateRequest request, ServerCallContext call)
     {
         var app = App(call).Id;
-        components.StateStore(app, request.StoreName).Apply(app, [new StateRemove(request.Key, request.Etag?.Value, Concurrency(request.Options))]);
-        return Done;
+        await components.StateStore(app, request.StoreName).ApplyAsync(app, [new StateRemove(request.Key, Blank(request.Etag?.Value), Concurrency(request.Options))]);
+        return new Empty();
     }
 
-    public Task<Empty> DeleteBulkState(DaprProto.DeleteBulkStateRequest request, ServerCallContext call)
+    public async Task<Empty> DeleteBulkState(DaprProto.DeleteBulkStateRequest request, ServerCallContext call)
     {
         var app = App(call).Id;
-        components.StateStore(app, request.StoreName).Apply(app, request.States.Select(Remove).ToList());
-        return Done;
+        await components.StateStore(app, request.StoreName).ApplyAsync(app, request.States.Select(Remove).ToList());
+        return new Empty();
     }
 
-    public Task<Empty> ExecuteStateTransaction(DaprProto.ExecuteStateTransactionRequest request, ServerCallContext call)
+    public async Task<Empty> ExecuteStateTransaction(DaprProto.ExecuteStateTransactionRequest request, ServerCallContext call)
     {
         var app = App(call).Id;
         var store = components.StateStore(app, request.StoreName);
@@ -78,8 +76,8 @@ public sealed partial class DaprGrpcService(ComponentHost components, AppChannel
             "delete" => (StateOperation)Remove(op.Request),
             var other => throw DaprErrors.BadRequest("ERR_NOT_SUPPORTED_STATE_OPERATION", $"operation type {other} not supported"),
         }).ToList();
-        store.Apply(app, operations);
-        return Done;
+        await store.ApplyAsync(app, operations);
+        return new Empty();
     }
 
     private static StateUpsert Upsert(DaprProto.StateItem item) =>

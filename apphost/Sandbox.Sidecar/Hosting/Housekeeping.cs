@@ -19,8 +19,8 @@ public sealed partial class Housekeeping(ComponentHost components, ILogger<House
             {
                 SqliteFiles.CheckpointAll();
                 if (tick % TicksPerCleanup != 0) continue;
-                foreach (var store in components.StateStores) store.RemoveExpired();
-                foreach (var broker in components.Brokers) broker.Log.Compact();
+                foreach (var store in components.StateStores) await store.RemoveExpiredAsync();
+                foreach (var broker in components.Brokers) await broker.Log.CompactAsync();
             }
             catch (Microsoft.Data.Sqlite.SqliteException error)
             {

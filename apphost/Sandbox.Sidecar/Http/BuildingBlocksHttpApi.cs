@@ -20,7 +20,7 @@ public static class BuildingBlocksHttpApi
     {
         var broker = host.PubSub(context.App().Id, pubsub);
         var data = await context.Request.ReadBytesAsync();
-        broker.Publish(context.App().Id, topic, data, context.Request.ContentType, context.Request.Headers["traceparent"].FirstOrDefault());
+        await broker.PublishAsync(context.App().Id, topic, data, context.Request.ContentType, context.Request.Headers["traceparent"].FirstOrDefault());
         return Results.NoContent();
     }
 

@@ -41,15 +41,15 @@ public static class StateHttpApi
         using var body = await context.Request.ReadJsonAsync();
         if (body.RootElement.ValueKind != JsonValueKind.Array) throw DaprErrors.Malformed("expected an array of state items");
         var operations = body.RootElement.EnumerateArray().Select(Upsert).ToList();
-        stateStore.Apply(context.App().Id, operations);
+        await stateStore.ApplyAsync(context.App().Id, operations);
         return Results.NoContent();
     }
 
-    private static IResult Delete(HttpContext context, ComponentHost host, string store, string key)
+    private static async Task<IResult> Delete(HttpContext context, ComponentHost host, string store, string key)
     {
         var etag = context.Request.Headers.IfMatch.ToString();
         var remove = new StateRemove(key, etag.Length == 0 ? null : etag, ParseConcurrency(context.Request.Query["concurrency"]));
-        host.StateStore(context.App().Id, store).Apply(context.App().Id, [remove]);
+        await host.StateStore(context.App().Id, store).ApplyAsync(context.App().Id, [remove]);
         return Results.NoContent();
     }
 
@@ -77,7 +77,7 @@ public static class StateHttpApi
             "delete" => (StateOperation)Remove(op.GetProperty("request")),
             var other => throw DaprErrors.BadRequest("ERR_NOT_SUPPORTED_STATE_OPERATION", $"operation type {other} not supported"),
         }).ToList();
-        stateStore.Apply(context.App().Id, changes);
+        await stateStore.ApplyAsync(context.App().Id, changes);
         return Results.NoContent();
     }
 

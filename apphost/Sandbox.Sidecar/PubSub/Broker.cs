@@ -27,11 +27,11 @@ public sealed class Broker
 
     public MessageLog Log { get; }
 
-    public long Publish(string publisherApp, string topic, byte[] data, string? contentType, string? traceparent)
+    public async Task<long> PublishAsync(string publisherApp, string topic, byte[] data, string? contentType, string? traceparent)
     {
         if (string.IsNullOrEmpty(topic)) throw DaprErrors.BadRequest("ERR_TOPIC_NAME_EMPTY", $"topic is empty in pubsub {Name}");
         var envelope = CloudEvents.Envelope(data, contentType, publisherApp, Name, topic, traceparent);
-        var seq = Log.Append(topic, JsonSerializer.SerializeToUtf8Bytes(envelope), data, contentType ?? "application/json",
+        var seq = await Log.AppendAsync(topic, JsonSerializer.SerializeToUtf8Bytes(envelope), data, contentType ?? "application/json",
             envelope["traceparent"]?.ToString(), _clock.GetUtcNow().ToUnixTimeMilliseconds());
         Telemetry.Published.Add(1, new KeyValuePair<string, object?>("topic", topic));
         Wake();
@@ -39,9 +39,9 @@ public sealed class Broker
     }
 
     /// <summary>Sends a message that could not be delivered to its dead-letter topic, unchanged.</summary>
-    public void DeadLetter(StoredMessage message, string topic)
+    public async Task DeadLetterAsync(StoredMessage message, string topic)
     {
-        Log.Append(topic, message.Envelope, message.Data, message.ContentType, message.Traceparent, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await Log.AppendAsync(topic, message.Envelope, message.Data, message.ContentType, message.Traceparent, _clock.GetUtcNow().ToUnixTimeMilliseconds());
         Telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
         Wake();
     }

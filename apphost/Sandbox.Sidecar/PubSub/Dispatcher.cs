@@ -22,7 +22,7 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
         var subscriptions = (await app.Subscriptions.WaitAsync(stopping)).Where(s => s.PubsubName == broker.Name).ToList();
         if (subscriptions.Count == 0)
         {
-            broker.Log.DropCursor(app.Id);
+            await broker.Log.DropCursorAsync(app.Id);
             return;
         }
         _wakeup = broker.Subscribe();
@@ -30,7 +30,7 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
         while (!stopping.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            while (broker.Log.FanOut(app.Id, message => Route(subscriptions, message), now) > 0) { }
+            while (await broker.Log.FanOutAsync(app.Id, message => Route(subscriptions, message), now) > 0) { }
             var free = MaxInFlight - _inFlight.Count;
             if (free > 0)
             {
@@ -68,7 +68,7 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
             using var activity = Telemetry.StartDeliveryActivity(message.Topic, app.Id, message.Traceparent);
             var outcome = await DeliveryClient.DeliverAsync(app, delivery, message, stopping);
             activity?.SetTag("dapr.delivery.outcome", outcome.ToString());
-            Settle(delivery, message, outcome);
+            await SettleAsync(delivery, message, outcome);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -86,33 +86,33 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
         }
     }
 
-    private void Settle(PendingDelivery delivery, StoredMessage message, DeliveryOutcome outcome)
+    private async Task SettleAsync(PendingDelivery delivery, StoredMessage message, DeliveryOutcome outcome)
     {
         var now = clock.GetUtcNow();
         switch (outcome)
         {
             case DeliveryOutcome.Success:
                 Telemetry.DeliveryLatency.Record(now.ToUnixTimeMilliseconds() - message.PublishedAt, new KeyValuePair<string, object?>("topic", message.Topic));
-                broker.Log.Settle(delivery);
+                await broker.Log.SettleAsync(delivery);
                 break;
             case DeliveryOutcome.AppUnavailable:
-                broker.Log.Reschedule(delivery, delivery.Attempts, now.Add(UnavailableBackoff).ToUnixTimeMilliseconds());
+                await broker.Log.RescheduleAsync(delivery, delivery.Attempts, now.Add(UnavailableBackoff).ToUnixTimeMilliseconds());
                 break;
             case DeliveryOutcome.Retry when !retry.Exhausted(delivery.Attempts + 1):
                 Telemetry.Retries.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
-                broker.Log.Reschedule(delivery, delivery.Attempts + 1, now.Add(retry.DelayBefore(delivery.Attempts + 1)).ToUnixTimeMilliseconds());
+                await broker.Log.RescheduleAsync(delivery, delivery.Attempts + 1, now.Add(retry.DelayBefore(delivery.Attempts + 1)).ToUnixTimeMilliseconds());
                 break;
             default:
-                GiveUp(delivery, message, outcome);
+                await GiveUpAsync(delivery, message, outcome);
                 break;
         }
     }
 
-    private void GiveUp(PendingDelivery delivery, StoredMessage message, DeliveryOutcome outcome)
+    private async Task GiveUpAsync(PendingDelivery delivery, StoredMessage message, DeliveryOutcome outcome)
     {
         if (delivery.DeadLetterTopic is { } deadLetter)
         {
-            broker.DeadLetter(message, deadLetter);
+            await broker.DeadLetterAsync(message, deadLetter);
             LogDeadLettered(message.Topic, app.Id, outcome, deadLetter);
         }
         else
@@ -120,7 +120,7 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
             Telemetry.Dropped.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
             LogDropped(message.Topic, app.Id, outcome);
         }
-        broker.Log.Settle(delivery);
+        await broker.Log.SettleAsync(delivery);
     }
 
     [LoggerMessage(LogLevel.Warning, "Message on {Topic} for app {AppId} ({Outcome}) sent to dead-letter topic {DeadLetterTopic}")]

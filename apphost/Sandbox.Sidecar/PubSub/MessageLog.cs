@@ -31,29 +31,23 @@ public sealed class MessageLog
         SqliteFiles.Initialise(_connectionString, Schema);
     }
 
-    public long Append(string topic, byte[] envelope, byte[] data, string contentType, string? traceparent, long publishedAt)
-    {
-        lock (SqliteFiles.WriteGate(_connectionString)) return AppendLocked(topic, envelope, data, contentType, traceparent, publishedAt);
-    }
-
-    private long AppendLocked(string topic, byte[] envelope, byte[] data, string contentType, string? traceparent, long publishedAt)
-    {
-        using var connection = SqliteFiles.Open(_connectionString);
-        using var command = connection.Command(
-            "INSERT INTO messages (topic, envelope, data, content_type, traceparent, published_at) VALUES ($t, $e, $d, $c, $p, $at) RETURNING seq",
-            ("$t", topic), ("$e", envelope), ("$d", data), ("$c", contentType), ("$p", traceparent), ("$at", publishedAt));
-        return (long)command.ExecuteScalar()!;
-    }
+    public Task<long> AppendAsync(string topic, byte[] envelope, byte[] data, string contentType, string? traceparent, long publishedAt) =>
+        Writer.WriteAsync(connection =>
+        {
+            using var command = connection.Command(
+                "INSERT INTO messages (topic, envelope, data, content_type, traceparent, published_at) VALUES ($t, $e, $d, $c, $p, $at) RETURNING seq",
+                ("$t", topic), ("$e", envelope), ("$d", data), ("$c", contentType), ("$p", traceparent), ("$at", publishedAt));
+            return (long)command.ExecuteScalar()!;
+        });
 
     /// <summary>Starts an app's cursor at the end of the log the first time the app is seen, so it gets what follows.</summary>
-    public void EnsureCursor(string appId) =>
-        Execute("INSERT OR IGNORE INTO cursors (app_id, seq) VALUES ($a, (SELECT COALESCE(MAX(seq), 0) FROM messages))", ("$a", appId));
+    public void EnsureCursor(string appId) => Execute("INSERT OR IGNORE INTO cursors (app_id, seq) VALUES ($a, (SELECT COALESCE(MAX(seq), 0) FROM messages))", ("$a", appId));
 
     /// <summary>Forgets the cursor of an app that subscribes to nothing here, so it does not hold back compaction.</summary>
-    public void DropCursor(string appId) => Execute("DELETE FROM cursors WHERE app_id = $a", ("$a", appId));
+    public Task DropCursorAsync(string appId) => ExecuteAsync("DELETE FROM cursors WHERE app_id = $a", ("$a", appId));
 
     /// <summary>Reads messages past the app's cursor and queues deliveries for those <paramref name="route"/> accepts.</summary>
-    public int FanOut(string appId, Func<StoredMessage, (string Path, bool Raw, string? DeadLetter)?> route, long now)
+    public async Task<int> FanOutAsync(string appId, Func<StoredMessage, (string Path, bool Raw, string? DeadLetter)?> route, long now)
     {
         var messages = new List<StoredMessage>();
         using (var connection = SqliteFiles.Open(_connectionString))
@@ -65,10 +59,8 @@ public sealed class MessageLog
         }
         if (messages.Count == 0) return 0;
         var targets = messages.Select(m => (Message: m, Target: route(m))).Where(m => m.Target is not null).ToList();
-        lock (SqliteFiles.WriteGate(_connectionString))
+        await Writer.WriteAsync(connection =>
         {
-            using var connection = SqliteFiles.Open(_connectionString);
-            using var transaction = connection.BeginTransaction(deferred: false);
             foreach (var (message, target) in targets)
             {
                 using var insert = connection.Command(
@@ -76,10 +68,9 @@ public sealed class MessageLog
                     ("$s", message.Seq), ("$a", appId), ("$p", target!.Value.Path), ("$r", target.Value.Raw ? 1 : 0), ("$d", target.Value.DeadLetter), ("$due", now));
                 insert.ExecuteNonQuery();
             }
-            using (var advance = connection.Command("UPDATE cursors SET seq = $s WHERE app_id = $a", ("$s", messages[^1].Seq), ("$a", appId)))
-                advance.ExecuteNonQuery();
-            transaction.Commit();
-        }
+            using var advance = connection.Command("UPDATE cursors SET seq = $s WHERE app_id = $a", ("$s", messages[^1].Seq), ("$a", appId));
+            advance.ExecuteNonQuery();
+        });
         return messages.Count;
     }
 
@@ -104,15 +95,15 @@ public sealed class MessageLog
         return due;
     }
 
-    public void Settle(PendingDelivery delivery) =>
-        Execute("DELETE FROM deliveries WHERE seq = $s AND app_id = $a", ("$s", delivery.Seq), ("$a", delivery.AppId));
+    public Task SettleAsync(PendingDelivery delivery) =>
+        ExecuteAsync("DELETE FROM deliveries WHERE seq = $s AND app_id = $a", ("$s", delivery.Seq), ("$a", delivery.AppId));
 
-    public void Reschedule(PendingDelivery delivery, int attempts, long dueAt) =>
-        Execute("UPDATE deliveries SET attempts = $n, due_at = $due WHERE seq = $s AND app_id = $a",
+    public Task RescheduleAsync(PendingDelivery delivery, int attempts, long dueAt) =>
+        ExecuteAsync("UPDATE deliveries SET attempts = $n, due_at = $due WHERE seq = $s AND app_id = $a",
             ("$n", attempts), ("$due", dueAt), ("$s", delivery.Seq), ("$a", delivery.AppId));
 
     /// <summary>Removes messages that every known app's cursor has passed and that no delivery still needs.</summary>
-    public void Compact() => Execute(
+    public Task CompactAsync() => ExecuteAsync(
         "DELETE FROM messages WHERE seq <= (SELECT COALESCE(MIN(seq), 0) FROM cursors) AND seq NOT IN (SELECT seq FROM deliveries)");
 
     public long Depth()
@@ -121,15 +112,16 @@ public sealed class MessageLog
         return Scalar(connection, "SELECT COUNT(*) FROM deliveries");
     }
 
-    private void Execute(string sql, params (string, object?)[] parameters)
+    private SqliteWriter Writer => SqliteWriter.For(_connectionString);
+
+    /// <summary>Only for start-up, before any other writer runs.</summary>
+    private void Execute(string sql, params (string, object?)[] parameters) => ExecuteAsync(sql, parameters).GetAwaiter().GetResult();
+
+    private Task ExecuteAsync(string sql, params (string, object?)[] parameters) => Writer.WriteAsync(connection =>
     {
-        lock (SqliteFiles.WriteGate(_connectionString))
-        {
-            using var connection = SqliteFiles.Open(_connectionString);
-            using var command = connection.Command(sql, parameters);
-            command.ExecuteNonQuery();
-        }
-    }
+        using var command = connection.Command(sql, parameters);
+        command.ExecuteNonQuery();
+    });
 
     private static long Scalar(SqliteConnection connection, string sql, params (string, object?)[] parameters)
     {

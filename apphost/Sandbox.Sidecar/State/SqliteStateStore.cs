@@ -51,39 +51,26 @@ public sealed class SqliteStateStore
         return keys.Select(key => (key, Read(connection, StoredKey(appId, key), key))).ToList();
     }
 
-    /// <summary>Applies all operations in one transaction; an etag conflict rolls all of them back.</summary>
-    public void Apply(string appId, IReadOnlyList<StateOperation> operations)
-    {
-        lock (SqliteFiles.WriteGate(_connectionString)) ApplyLocked(appId, operations);
-    }
-
-    private void ApplyLocked(string appId, IReadOnlyList<StateOperation> operations)
-    {
-        using var connection = SqliteFiles.Open(_connectionString);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var operation in operations)
+    /// <summary>Applies all operations atomically; an etag conflict rolls all of them back.</summary>
+    public Task ApplyAsync(string appId, IReadOnlyList<StateOperation> operations) =>
+        SqliteWriter.For(_connectionString).WriteAsync(connection =>
         {
-            var stored = StoredKey(appId, operation.Key);
-            var current = Read(connection, stored, operation.Key);
-            if (!EtagAllows(operation, current)) throw DaprErrors.EtagMismatch(operation.Key);
-            switch (operation)
+            foreach (var operation in operations)
             {
-                case StateUpsert upsert: Write(connection, stored, upsert); break;
-                case StateRemove: Execute(connection, $"DELETE FROM {_table} WHERE key = $k", ("$k", stored)); break;
+                var stored = StoredKey(appId, operation.Key);
+                var current = Read(connection, stored, operation.Key);
+                if (!EtagAllows(operation, current)) throw DaprErrors.EtagMismatch(operation.Key);
+                switch (operation)
+                {
+                    case StateUpsert upsert: Write(connection, stored, upsert); break;
+                    case StateRemove: Execute(connection, $"DELETE FROM {_table} WHERE key = $k", ("$k", stored)); break;
+                }
             }
-        }
-        transaction.Commit();
-    }
+        });
 
     /// <summary>Deletes values whose TTL has passed; reads already treat them as absent.</summary>
-    public void RemoveExpired()
-    {
-        lock (SqliteFiles.WriteGate(_connectionString))
-        {
-            using var connection = SqliteFiles.Open(_connectionString);
-            Execute(connection, $"DELETE FROM {_table} WHERE expires_at IS NOT NULL AND expires_at <= $now", ("$now", _clock.GetUtcNow().ToUnixTimeMilliseconds()));
-        }
-    }
+    public Task RemoveExpiredAsync() => SqliteWriter.For(_connectionString).WriteAsync(connection =>
+        Execute(connection, $"DELETE FROM {_table} WHERE expires_at IS NOT NULL AND expires_at <= $now", ("$now", _clock.GetUtcNow().ToUnixTimeMilliseconds())));
 
     private static bool EtagAllows(StateOperation operation, StateEntry? current)
     {
