@@ -15,6 +15,8 @@ public class UnaryTestsTests
     [InlineData("not(1, 2)", 2, false)]
     [InlineData("not(1, 2)", 3, true)]
     [InlineData("-", 42, true)]
+    [InlineData("(>= 3, < 10)", 5, true)]
+    [InlineData("(< 3, > 10)", 5, false)]
     [InlineData("? > 3 and ? < 6", 4, true)]
     [InlineData(">= limit", 4, true)]
     public void UnaryTests_MatchNumbers(string tests, int input, bool expected) =>

@@ -12,21 +12,32 @@ internal sealed partial class Parser
             _index++;
             return [new AnyTest()];
         }
-        if (Current.IsWord("not") && Peek(1).Is("(") && ClosesAtEnd())
+        if (Current.IsWord("not") && Peek(1).Is("(") && ClosesAtEnd(1))
         {
             _index += 2;
             var negated = TestList(Expression);
             Expect(")");
             return [new NotTest(negated)];
         }
+        // "(>= 3, < 10)": a parenthesised list of tests, as feelin accepts.
+        if (Current.Is("(") && IsComparisonSymbol(Peek(1)) && ClosesAtEnd(0))
+        {
+            _index++;
+            var tests = TestList(Expression);
+            Expect(")");
+            return tests;
+        }
         return TestList(Expression);
     }
 
-    // "not(1, 2)" is a negated test list only when its closing parenthesis ends the text.
-    private bool ClosesAtEnd()
+    private static bool IsComparisonSymbol(Token token) =>
+        token.Kind == TokenKind.Symbol && token.Text is "<" or "<=" or ">" or ">=" or "=" or "!=";
+
+    // The parenthesis at Peek(first) is a wrapper only when its closing parenthesis ends the text.
+    private bool ClosesAtEnd(int first)
     {
         var open = 0;
-        for (var i = 1; Peek(i).Kind != TokenKind.End; i++)
+        for (var i = first; Peek(i).Kind != TokenKind.End; i++)
         {
             if (Peek(i).Is("(")) open++;
             else if (Peek(i).Is(")") && --open == 0) return Peek(i + 1).Kind == TokenKind.End;
