@@ -20,9 +20,10 @@ public static partial class TimerSchedule
 {
     /// <summary>Resolves a timer (evaluating a FEEL expression over the variables) relative to <paramref name="now"/>.</summary>
     /// <exception cref="FormatException">The timer value is not a valid duration, date-time or cycle.</exception>
-    public static TimerDue Resolve(TimerDefinition timer, FeelEngine feel, JsonObject? variables, DateTimeOffset now)
+    public static TimerDue Resolve(TimerDefinition timer, FeelEngine feel, FeelContext? variables, DateTimeOffset now)
     {
-        var text = FeelEngine.IsExpression(timer.Value) ? Text(feel.Evaluate(timer.Value, variables)) : timer.Value;
+        var text = !FeelEngine.IsExpression(timer.Value) ? timer.Value
+            : Text(variables is null ? feel.Compile(timer.Value).Evaluate((JsonObject?)null) : feel.Compile(timer.Value).Evaluate(variables));
         return timer.Kind switch
         {
             TimerKind.Duration => new(Add(now, text), 1, null),

@@ -10,12 +10,14 @@ public sealed class ProcessDefinition
 {
     private readonly FrozenDictionary<string, FlowNode> _nodes;
     private readonly FrozenDictionary<string, FrozenSet<string>> _upstream;
+    private readonly FrozenDictionary<string, SequenceFlow> _flows;
 
     internal ProcessDefinition(FlowNode root, IEnumerable<FlowNode> nodes, FrozenDictionary<string, FrozenSet<string>> upstream)
     {
         Root = root;
-        _nodes = nodes.ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
+        _nodes = nodes.Prepend(root).ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
         _upstream = upstream;
+        _flows = _nodes.Values.SelectMany(n => n.Outgoing).ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
         MessageStartEvents = root.StartEventsWith(EventTrigger.Message);
         TimerStartEvents = root.StartEventsWith(EventTrigger.Timer);
     }
@@ -41,6 +43,8 @@ public sealed class ProcessDefinition
     /// <summary>The element with this id.</summary>
     /// <exception cref="KeyNotFoundException">No element has this id.</exception>
     public FlowNode this[string id] => _nodes[id];
+
+    internal FlowNode TargetOf(string flowId) => _nodes[_flows[flowId].TargetId];
 
     // The elements from which a token can still reach the given sequence flow (for inclusive joins).
     internal bool CanReach(string fromElementId, string flowId) =>
