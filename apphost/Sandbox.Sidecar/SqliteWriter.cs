@@ -1,28 +1,26 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace Sandbox.Sidecar;
 
 /// <summary>
-/// The one writer of a SQLite file in this process. Writes queue here and a dedicated thread commits them in groups:
-/// one transaction per group, each write in its own savepoint so a failing write (an etag conflict) rolls back alone.
-/// A caller's task completes only after the commit, so what it wrote survives a crash. Callers never block a
-/// thread-pool thread waiting for the file, and many small writes share one commit.
+/// The one writer of a SQLite file in this process. Writes queue here; whichever caller finds no commit running
+/// becomes the leader and commits everything queued in groups: one transaction per group, each write in its own
+/// savepoint so a failing write (an etag conflict) rolls back alone. The other callers await their task instead of
+/// holding a thread on a lock, and a task completes only after its commit, so what it wrote survives a crash.
+/// Without contention a write runs on the caller's thread at once; under load many writes share one commit.
 /// </summary>
 public sealed class SqliteWriter
 {
     private const int MaxGroup = 256;
     private static readonly ConcurrentDictionary<string, SqliteWriter> Writers = new();
 
-    private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<Job> _jobs = new();
     private readonly string _connectionString;
+    private SqliteConnection? _connection;
+    private int _leading;
 
-    private SqliteWriter(string connectionString)
-    {
-        _connectionString = connectionString;
-        new Thread(Run) { IsBackground = true, Name = "sqlite-writer" }.Start();
-    }
+    private SqliteWriter(string connectionString) => _connectionString = connectionString;
 
     public static SqliteWriter For(string connectionString) => Writers.GetOrAdd(connectionString, cs => new SqliteWriter(cs));
 
@@ -31,7 +29,8 @@ public sealed class SqliteWriter
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> work)
     {
         var job = new Job(connection => work(connection));
-        _jobs.Writer.TryWrite(job);
+        _jobs.Enqueue(job);
+        Lead();
         return (T)(await job.Done.Task)!;
     }
 
@@ -41,32 +40,49 @@ public sealed class SqliteWriter
         return null;
     });
 
-    private void Run()
+    /// <summary>Commits queued writes unless another caller is doing so; checks again after letting go, so none is left behind.</summary>
+    private void Lead()
     {
-        using var connection = SqliteFiles.Open(_connectionString);
-        var group = new List<Job>(MaxGroup);
-        while (_jobs.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (!_jobs.IsEmpty && Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
         {
-            group.Clear();
-            while (group.Count < MaxGroup && _jobs.Reader.TryRead(out var job)) group.Add(job);
-            var results = new (object? Value, Exception? Error)[group.Count];
             try
             {
-                Execute(connection, "BEGIN IMMEDIATE");
-                for (var i = 0; i < group.Count; i++) results[i] = RunInSavepoint(connection, group[i]);
-                Execute(connection, "COMMIT");
+                _connection ??= SqliteFiles.Open(_connectionString);
+                var group = new List<Job>(MaxGroup);
+                while (true)
+                {
+                    group.Clear();
+                    while (group.Count < MaxGroup && _jobs.TryDequeue(out var job)) group.Add(job);
+                    if (group.Count == 0) break;
+                    Commit(_connection, group);
+                }
             }
-            catch (SqliteException error)
+            finally
             {
-                if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0) Execute(connection, "ROLLBACK");
-                foreach (var job in group) job.Done.TrySetException(error);
-                continue;
+                Volatile.Write(ref _leading, 0);
             }
-            for (var i = 0; i < group.Count; i++)
-            {
-                if (results[i].Error is { } error) group[i].Done.TrySetException(error);
-                else group[i].Done.TrySetResult(results[i].Value);
-            }
+        }
+    }
+
+    private static void Commit(SqliteConnection connection, List<Job> group)
+    {
+        var results = new (object? Value, Exception? Error)[group.Count];
+        try
+        {
+            Execute(connection, "BEGIN IMMEDIATE");
+            for (var i = 0; i < group.Count; i++) results[i] = RunInSavepoint(connection, group[i]);
+            Execute(connection, "COMMIT");
+        }
+        catch (SqliteException error)
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0) Execute(connection, "ROLLBACK");
+            foreach (var job in group) job.Done.TrySetException(error);
+            return;
+        }
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (results[i].Error is { } error) group[i].Done.TrySetException(error);
+            else group[i].Done.TrySetResult(results[i].Value);
         }
     }
 

@@ -5,11 +5,12 @@ using Sandbox.Sidecar.Benchmarks;
 
 // Added latency of Sandbox.Sidecar against calling the app directly, at a fixed request rate, and sustained
 // publish-to-delivery throughput with every message committed to SQLite.
-// Usage: Sandbox.Sidecar.Benchmarks [--rate 1000] [--seconds 10] [--messages 20000]
+// Usage: Sandbox.Sidecar.Benchmarks [--rate 1000] [--seconds 10] [--messages 20000] [--only NAME-PART]
 var options = args.Chunk(2).ToDictionary(pair => pair[0], pair => pair.ElementAtOrDefault(1) ?? "");
 var rate = int.Parse(options.GetValueOrDefault("--rate", "1000"));
 var duration = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--seconds", "10")));
 var messages = int.Parse(options.GetValueOrDefault("--messages", "20000"));
+var only = options.GetValueOrDefault("--only");
 
 var root = Directory.CreateTempSubdirectory("sidecar-bench").FullName;
 var resources = Directory.CreateDirectory(Path.Combine(root, "resources")).FullName;
@@ -69,7 +70,7 @@ static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/l
 Console.WriteLine($"Rate {rate} req/s for {duration.TotalSeconds:0} s per scenario (after a 2 s warm-up), {Environment.ProcessorCount} cores, load average {Load()}");
 Console.WriteLine($"{"scenario",-32}{"n",8}{"p50 ms",10}{"p90 ms",10}{"p99 ms",10}");
 var results = new Dictionary<string, Latency>();
-foreach (var (name, call) in scenarios)
+foreach (var (name, call) in scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal) || s.Name.Contains("baseline", StringComparison.Ordinal)))
 {
     await Latency.PacedAsync(name, rate, TimeSpan.FromSeconds(2), call, record: false);
     var latency = await Latency.PacedAsync(name, rate, duration, call);
@@ -79,6 +80,7 @@ foreach (var (name, call) in scenarios)
 
 void Added(string scenario, string baseline)
 {
+    if (!results.ContainsKey(scenario)) return;
     var (s, b) = (results[scenario], results[baseline]);
     Console.WriteLine($"{"+ " + scenario,-40}{s.Percentile(50) - b.Percentile(50),10:+0.00;-0.00}{s.Percentile(90) - b.Percentile(90),10:+0.00;-0.00}{s.Percentile(99) - b.Percentile(99),10:+0.00;-0.00}");
 }
