@@ -55,9 +55,9 @@ internal sealed partial class Run
     {
         var owner = Find(subscription.ElementInstanceKey)!;
         var node = Definition[subscription.ElementId];
-        var repeats = subscription.Kind == SubscriptionKind.Timer && subscription.Repetitions != 0 && !node.Interrupting;
-        State.Subscriptions.Remove(subscription);
-        if (repeats)
+        // A non-interrupting event keeps listening: a message may come again, a cycle fires again.
+        if (node.Interrupting || subscription.Kind == SubscriptionKind.Timer) State.Subscriptions.Remove(subscription);
+        if (!node.Interrupting && subscription.Kind == SubscriptionKind.Timer && subscription.Repetitions != 0)
         {
             var next = subscription with
             {

@@ -28,12 +28,17 @@ internal static class EventReader
         {
             "timerEventDefinition" => new(EventTrigger.Timer, Timer(element, definition, context), null, null),
             "messageEventDefinition" => new(EventTrigger.Message, null,
-                Message(element, definition, kind is not (ElementKind.StartEvent or ElementKind.EndEvent or ElementKind.IntermediateThrowEvent), context), null),
+                Message(element, definition, NeedsCorrelationKey(element, kind), context), null),
             "errorEventDefinition" => new(EventTrigger.Error, null, null, ErrorCode(element, definition, context)),
             "terminateEventDefinition" => new(EventTrigger.Terminate, null, null, null),
             var other => Unsupported(element, other, context),
         };
     }
+
+    // Catch events correlate by key; a process's message start event does not (it starts a new instance).
+    private static bool NeedsCorrelationKey(XElement element, ElementKind kind) =>
+        kind is not (ElementKind.StartEvent or ElementKind.EndEvent or ElementKind.IntermediateThrowEvent)
+        || (kind == ElementKind.StartEvent && (string?)element.Parent?.Attribute("triggeredByEvent") == "true");
 
     private static EventParts Unsupported(XElement element, string definition, ParseContext context)
     {

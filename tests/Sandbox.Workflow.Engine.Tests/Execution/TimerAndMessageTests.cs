@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Sandbox.Workflow.Engine.Execution;
+using Sandbox.Workflow.Engine.State;
+using static Sandbox.Workflow.Engine.Tests.Bpmn;
+
+namespace Sandbox.Workflow.Engine.Tests.Execution;
+
+public class TimerAndMessageTests
+{
+    private static string Boundary(string id, string attachedTo, string definition, bool interrupting = true) =>
+        $"""<bpmn:boundaryEvent id="{id}" attachedToRef="{attachedTo}" cancelActivity="{(interrupting ? "true" : "false")}">{definition}</bpmn:boundaryEvent>""";
+
+    private static string Timer(string kind, string value) =>
+        $"<bpmn:timerEventDefinition><bpmn:{kind}>{value}</bpmn:{kind}></bpmn:timerEventDefinition>";
+
+    [Theory]
+    [InlineData("timeDuration", "PT2H", 2)]
+    [InlineData("timeDuration", "=duration(\"PT\" + string(hours) + \"H\")", 5)]
+    [InlineData("timeDate", "2026-01-05T18:00:00Z", 10)]
+    [InlineData("timeCycle", "R3/PT4H", 4)]
+    public void IntermediateTimer_IsScheduledFromTheClockAndFires(string kind, string value, int hours)
+    {
+        var run = Harness.Run(Chain(("wait", TimerCatch("wait", kind, value))), new JsonObject { ["hours"] = 5 });
+
+        var scheduled = Assert.Single(run.Last.Effects.OfType<TimerScheduled>());
+        Assert.Equal(Harness.Epoch.AddHours(hours), scheduled.DueAt);
+
+        run.FireNextTimer();
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+    }
+
+    [Fact]
+    public void InterruptingTimerBoundary_CancelsTheTaskAndTakesTimeoutPath()
+    {
+        var model = Chain(("review", User("review"))) + Boundary("timeout", "review", Timer("timeDuration", "P14D"))
+            + Service("escalate") + Flow("ft", "timeout", "escalate");
+        var run = Harness.Run(model);
+
+        run.FireNextTimer();
+
+        Assert.Equal(["escalate"], run.Active);
+        Assert.Single(run.Last.Effects.OfType<UserTaskCancelled>());
+    }
+
+    [Fact]
+    public void CompletingTheTask_CancelsItsBoundaryTimer()
+    {
+        var model = Chain(("review", User("review"))) + Boundary("timeout", "review", Timer("timeDuration", "P14D"));
+        var run = Harness.Run(model).CompleteTask("review");
+
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.Single(run.Last.Effects.OfType<TimerCancelled>());
+        Assert.Empty(run.State.Subscriptions);
+    }
+
+    [Fact]
+    public void NonInterruptingCycleBoundary_FiresEachRepetitionWhileTaskWaits()
+    {
+        var model = Chain(("review", User("review"))) + Boundary("remind", "review", Timer("timeCycle", "R3/P1D"), interrupting: false)
+            + Service("nudge") + End("nudged") + Flow("fr", "remind", "nudge") + Flow("fn", "nudge", "nudged");
+        var run = Harness.Run(model);
+
+        for (var i = 0; i < 3; i++) run.FireNextTimer().CompleteJob("nudge");
+
+        Assert.Empty(run.State.Timers());
+        Assert.Equal(["review"], run.Active);
+        Assert.Equal(3, run.State.History.Count(h => h.ElementId == "remind"));
+        Assert.Equal(Harness.Epoch.AddDays(3), run.Clock.GetUtcNow());
+        run.CompleteTask("review");
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+    }
+
+    [Fact]
+    public void MessageCatch_OpensSubscriptionWithEvaluatedKeyAndMergesPayload()
+    {
+        var run = Harness.Run(Chain(("wait", MessageCatch("wait", "m"))), new JsonObject { ["caseId"] = 42 }, Message("m", "documents-received", "=caseId"));
+
+        var opened = Assert.Single(run.Last.Effects.OfType<MessageSubscriptionOpened>());
+        Assert.Equal(("documents-received", "42"), (opened.MessageName, opened.CorrelationKey));
+
+        run.Correlate("documents-received", "42", new JsonObject { ["documents"] = 3 });
+
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.Equal(3, (int)run.Variables["documents"]!);
+    }
+
+    [Fact]
+    public void ReceiveTaskWithMessageBoundary_InterruptsOnBoundaryMessage()
+    {
+        var model = Chain(("wait", """<bpmn:receiveTask id="wait" messageRef="m" />"""))
+            + Boundary("withdrawn", "wait", """<bpmn:messageEventDefinition messageRef="w" />""") + Service("close") + Flow("fw", "withdrawn", "close");
+        var run = Harness.Run(model, new JsonObject { ["id"] = "c1" }, Message("m", "answer", "=id") + Message("w", "withdraw", "=id"));
+        Assert.Equal(2, run.State.Subscriptions.Count);
+
+        run.Correlate("withdraw", "c1");
+
+        Assert.Equal(["close"], run.Active);
+        Assert.Empty(run.State.Subscriptions);
+    }
+
+    [Fact]
+    public void NonInterruptingMessageEventSubProcess_RunsBesideTheMainFlow()
+    {
+        var handler = """<bpmn:subProcess id="onQuestion" triggeredByEvent="true"><bpmn:startEvent id="qs" isInterrupting="false"><bpmn:messageEventDefinition messageRef="q" /></bpmn:startEvent><bpmn:userTask id="answer" /><bpmn:sequenceFlow id="qf" sourceRef="qs" targetRef="answer" /></bpmn:subProcess>""";
+        var run = Harness.Run(Chain(("review", User("review"))) + handler, new JsonObject { ["id"] = "c1" }, Message("q", "question", "=id"));
+
+        run.Correlate("question", "c1", new JsonObject { ["text"] = "when?" });
+
+        Assert.Equal(["review", "onQuestion", "answer"], run.Active);
+        run.CompleteTask("answer").CompleteTask("review");
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+    }
+
+    [Fact]
+    public void MessageStartEvent_StartsAtThatEvent()
+    {
+        var model = """<bpmn:startEvent id="byMessage"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>""" + Service("t") + End() + Flow("f1", "byMessage", "t") + Flow("f2", "t", "end");
+        var definition = TestModels.Deploy(TestModels.Wrap(model, """<bpmn:message id="m" name="apply" />"""));
+        Assert.Equal("apply", Assert.Single(definition.MessageStartEvents).Message!.Name);
+
+        var run = new Harness(definition).Start(new JsonObject { ["form"] = "data" }, "byMessage");
+
+        Assert.Equal(["t"], run.Active);
+    }
+
+    [Fact]
+    public void TimerSchedule_DailyCycle_GivesEveryDay()
+    {
+        var due = TimerSchedule.Resolve(new Model.TimerDefinition(Model.TimerKind.Cycle, "R/P1D"), Sandbox.Feel.FeelEngine.Default, null, Harness.Epoch);
+
+        Assert.Equal((Harness.Epoch.AddDays(1), -1), (due.DueAt, due.Repetitions));
+        Assert.Equal(Harness.Epoch.AddDays(2), TimerSchedule.Next(due.Interval!, due.DueAt));
+    }
+}
