@@ -48,8 +48,11 @@ internal sealed partial class Run
 
     private DateTimeOffset? Date(ElementInstance instance, string? property)
     {
-        var text = Text(instance, property);
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (string.IsNullOrWhiteSpace(property)) return null;
+        // An expression may give a FEEL date-time as well as ISO text; both end up as ISO text here.
+        var text = !FeelEngine.IsExpression(property) ? property
+            : Feel.Compile(property).Evaluate(VariablesOf(instance)).ToJsonNode() is System.Text.Json.Nodes.JsonValue value
+              && value.TryGetValue<string>(out var iso) ? iso : "";
         return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
             ? date : throw new ExpressionResultException($"'{property}' gave '{text}', not an ISO 8601 date-time");
