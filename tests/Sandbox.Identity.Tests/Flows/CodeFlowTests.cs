@@ -140,6 +140,24 @@ public abstract class CodeFlowTests<TFixture>(TFixture fixture) where TFixture :
         Assert.DoesNotContain("<script", page);
     }
 
+    [Fact]
+    public async Task Logout_EndsTheLoginSession_NextAuthorizeAsksForLoginAgain()
+    {
+        var tenant = await App.CreateTenantAsync("SE");
+        var persona = await App.CreatePersonaAsync(tenant);
+        var (clientId, secret) = await App.CreateClientAsync(tenant, ["openid", "profile", "offline_access", "forms"], [Browser.RedirectUri]);
+        using var browser = new Browser(App);
+        await browser.LoginWithEidAsync(clientId, "bankid", persona["nationalId"]!.GetValue<string>());
+        var signedIn = await browser.GetAsync(browser.AuthorizeUrl(clientId));
+        Assert.StartsWith(Browser.RedirectUri, signedIn.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        var logout = await browser.GetAsync("connect/logout");
+
+        Assert.True((int)logout.StatusCode < 400, $"logout answered {logout.StatusCode}");
+        var again = await browser.GetAsync(browser.AuthorizeUrl(clientId));
+        Assert.Contains("/identity/login", again.Headers.Location!.ToString());
+    }
+
     private static IEnumerable<string> AudienceOf(JsonObject payload) => payload["aud"] switch
     {
         JsonArray array => array.Select(a => a!.GetValue<string>()),

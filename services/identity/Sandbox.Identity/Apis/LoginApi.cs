@@ -103,7 +103,8 @@ public static class LoginApi
             ? RenderStaff(http, antiforgery, returnUrl!, LoginText.Pick(lang, http.Request.Headers.AcceptLanguage), null, StatusCodes.Status200OK)
             : BadReturnUrl();
 
-    private static async Task<IResult> StaffLogin(HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, Telemetry telemetry, [FromForm] StaffForm form)
+    private static async Task<IResult> StaffLogin(HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, IdentityStore db,
+        Telemetry telemetry, [FromForm] StaffForm form)
     {
         if (!IsSafe(http, form.ReturnUrl)) return BadReturnUrl();
         using var activity = Telemetry.StartLoginActivity("password");
@@ -115,7 +116,7 @@ public static class LoginApi
             return RenderStaff(http, antiforgery, form.ReturnUrl!, lang, LoginText.Get(lang, "badLogin"), StatusCodes.Status400BadRequest);
         }
         await SignInAsync(http, user.Id, LoginCookie.Staff, Eids.LevelLow, "pwd");
-        telemetry.Login("password", "-");
+        telemetry.Login("password", (await db.Tenants.FindAsync(user.TenantId))?.Country ?? "");
         return Results.Redirect(form.ReturnUrl!);
     }
 
