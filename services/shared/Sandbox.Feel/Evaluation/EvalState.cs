@@ -69,14 +69,10 @@ internal struct EvalState
     /// <summary>Looks for a variable whose name, without white space, is <paramref name="compactName"/>.</summary>
     public readonly bool TryLookupCompact(string compactName, out FeelValue value)
     {
-        var entries = RootJson is not null ? FeelContext.FromJson(RootJson).Entries : RootContext?.Entries ?? [];
-        foreach (var (key, entry) in entries)
+        var root = RootJson is not null ? FeelContext.FromJson(RootJson) : RootContext;
+        foreach (var key in root?.Keys ?? [])
         {
-            if (FeelNames.Compact(key) == compactName)
-            {
-                value = entry;
-                return true;
-            }
+            if (FeelNames.Compact(key) == compactName) return root!.TryGetValue(key, out value);
         }
         value = FeelValue.Null;
         return false;

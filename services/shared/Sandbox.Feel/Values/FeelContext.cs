@@ -14,6 +14,9 @@ public abstract class FeelContext
     /// <summary>The number of entries.</summary>
     public abstract int Count { get; }
 
+    /// <summary>The entry names in order, without converting their values.</summary>
+    public virtual IEnumerable<string> Keys => Entries.Select(e => e.Key);
+
     /// <summary>A context over a JSON object; values are converted when read.</summary>
     public static FeelContext FromJson(JsonObject json) => new JsonObjectContext(json);
 
@@ -110,6 +113,8 @@ internal sealed class JsonObjectContext(JsonObject json) : FeelContext
         json.Select(p => new KeyValuePair<string, FeelValue>(p.Key, FeelValue.FromJson(p.Value)));
 
     public override int Count => json.Count;
+
+    public override IEnumerable<string> Keys => json.Select(p => p.Key);
 }
 
 internal sealed class DictionaryContext(IReadOnlyDictionary<string, object?> values) : FeelContext
@@ -129,4 +134,6 @@ internal sealed class DictionaryContext(IReadOnlyDictionary<string, object?> val
         values.Select(p => new KeyValuePair<string, FeelValue>(p.Key, FeelValue.FromClr(p.Value)));
 
     public override int Count => values.Count;
+
+    public override IEnumerable<string> Keys => values.Keys;
 }
