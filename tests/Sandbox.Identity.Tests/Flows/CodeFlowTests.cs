@@ -141,6 +141,27 @@ public abstract class CodeFlowTests<TFixture>(TFixture fixture) where TFixture :
     }
 
     [Fact]
+    public async Task CodeFlow_PersonaPickedFromTheList_IsTheSubject()
+    {
+        var tenant = await App.CreateTenantAsync("NO");
+        var persona = await App.CreatePersonaAsync(tenant);
+        var (clientId, secret) = await App.CreateClientAsync(tenant, ["openid", "profile", "offline_access", "forms"], [Browser.RedirectUri]);
+        using var browser = new Browser(App);
+        var login = await browser.StartAsync(clientId);
+        var returnUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(login.Query)["returnUrl"].ToString();
+        var page = await (await browser.GetAsync($"login/eid/idporten?returnUrl={Uri.EscapeDataString(returnUrl)}")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var personaId = persona["id"]!.GetValue<string>();
+        Assert.Contains($"name=\"personaId\" value=\"{personaId}\"", page);
+
+        var posted = await browser.PostFormAsync("login/eid/idporten", new Dictionary<string, string>(Browser.Hidden(page)) { ["personaId"] = personaId });
+        var callback = (await browser.GetAsync(posted.Headers.Location!.ToString().Replace("/identity/", "", StringComparison.Ordinal))).Headers.Location!;
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
+        var tokens = await Browser.JsonAsync(await browser.RedeemAsync(code, clientId, secret));
+
+        Assert.Equal(personaId, Jwt.Payload(tokens["access_token"]!.GetValue<string>())["sub"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Logout_EndsTheLoginSession_NextAuthorizeAsksForLoginAgain()
     {
         var tenant = await App.CreateTenantAsync("SE");
