@@ -79,13 +79,14 @@ internal sealed partial class Run
         while (_agenda.TryDequeue(out var key))
         {
             if (Find(key) is not { } instance || instance.Phase == ElementPhase.Active || HasIncident(instance)) continue;
-            if (++Steps > _budget)
+            if (Steps == _budget)
             {
                 RaiseIncident(instance, IncidentKind.StepBudgetExceeded,
                     $"The command took more than {_budget} steps without reaching a wait state; the model may loop without one");
                 _agenda.Clear();
                 return;
             }
+            Steps++;
             if (instance.Phase == ElementPhase.Activating) Activate(instance);
             else Leave(instance);
         }

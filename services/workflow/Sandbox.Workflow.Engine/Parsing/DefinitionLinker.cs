@@ -38,6 +38,7 @@ internal static class DefinitionLinker
         foreach (var (element, flow) in flows)
         {
             if (context.Rejected.Contains(flow.SourceId) || context.Rejected.Contains(flow.TargetId)) continue;
+            // A flow whose condition did not compile is reported already; it still connects its elements.
             if (!byId.TryGetValue(flow.SourceId, out var source) || !byId.TryGetValue(flow.TargetId, out var target))
             {
                 context.Problem(element, "The sequence flow's source or target is not an element of this process");

@@ -52,6 +52,7 @@ internal static class NodeReader
             return null;
         }
         if (kind == ElementKind.SubProcess && (string?)element.Attribute("triggeredByEvent") == "true") kind = ElementKind.EventSubProcess;
+        var problemsBefore = context.Problems.Count;
         AttributeRules.Check(element, kind, context);
         var events = EventReader.Read(element, kind, context);
         var zeebe = ZeebeReader.Read(element, context);
@@ -76,7 +77,8 @@ internal static class NodeReader
             Call = zeebe.Call,
             Loop = LoopReader.Read(element, zeebe, context),
         };
-        KindRules.Check(element, node, zeebe, context);
+        // What an element lacks is only worth saying when what it has is supported.
+        if (context.Problems.Count == problemsBefore) KindRules.Check(element, node, zeebe, context);
         return node;
     }
 }

@@ -85,6 +85,7 @@ internal static class FlowReader
         }
         var conditionElement = element.Element(XName.Get("conditionExpression", ParseContext.Bpmn));
         var condition = conditionElement is null ? null : context.Expression(element, conditionElement.Value, "The condition");
+        if (conditionElement is not null && condition is null) context.Rejected.Add(id);
         return new SequenceFlow(id, source, target, condition);
     }
 }

@@ -19,7 +19,7 @@ internal static class StructureRules
         switch (node.Kind)
         {
             case ElementKind.ExclusiveGateway or ElementKind.InclusiveGateway when node.Outgoing.Count > 1:
-                Need(node.Outgoing.All(f => f.Condition is not null || f.Id == node.DefaultFlowId),
+                Need(node.Outgoing.All(f => f.Condition is not null || f.Id == node.DefaultFlowId || context.Rejected.Contains(f.Id)),
                     "Every outgoing flow of a splitting gateway needs a condition, except the default flow");
                 break;
             case ElementKind.ExclusiveGateway or ElementKind.InclusiveGateway:
