@@ -29,16 +29,14 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
         var wakeup = _wakeup.Reader;
         while (!stopping.IsCancellationRequested)
         {
-            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            while (await broker.Log.FanOutAsync(app.Id, message => Route(subscriptions, message), now) > 0) { }
-            var free = MaxInFlight - _inFlight.Count;
-            if (free > 0)
+            try
             {
-                foreach (var (delivery, message) in broker.Log.Due(app.Id, now, free, _inFlight.Keys.ToHashSet()))
-                {
-                    _inFlight[delivery.Seq] = true;
-                    _ = Task.Run(() => DeliverAsync(delivery, message, stopping), CancellationToken.None);
-                }
+                await DispatchDueAsync(subscriptions, stopping);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException error)
+            {
+                // The file may be busy with another sidecar process for longer than the timeout: try again next round.
+                LogStoreFailed(error, broker.Name, app.Id);
             }
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             wait.CancelAfter(Poll);
@@ -49,6 +47,19 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
             }
+        }
+    }
+
+    private async Task DispatchDueAsync(List<Subscription> subscriptions, CancellationToken stopping)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        while (await broker.Log.FanOutAsync(app.Id, message => Route(subscriptions, message), now) > 0) { }
+        var free = MaxInFlight - _inFlight.Count;
+        if (free <= 0) return;
+        foreach (var (delivery, message) in broker.Log.Due(app.Id, now, free, _inFlight.Keys.ToHashSet()))
+        {
+            _inFlight[delivery.Seq] = true;
+            _ = Task.Run(() => DeliverAsync(delivery, message, stopping), CancellationToken.None);
         }
     }
 
@@ -128,6 +139,9 @@ public sealed partial class Dispatcher(Broker broker, AppChannel app, RetryPolic
 
     [LoggerMessage(LogLevel.Warning, "Message on {Topic} for app {AppId} dropped ({Outcome}); no dead-letter topic is set")]
     private partial void LogDropped(string topic, string appId, DeliveryOutcome outcome);
+
+    [LoggerMessage(LogLevel.Warning, "Reading pub/sub {PubSub} for app {AppId} failed; trying again shortly")]
+    private partial void LogStoreFailed(Exception error, string pubSub, string appId);
 
     [LoggerMessage(LogLevel.Error, "Delivery on {Topic} to app {AppId} failed unexpectedly; it stays queued")]
     private partial void LogDeliveryFailed(Exception error, string topic, string appId);
