@@ -44,7 +44,10 @@ internal sealed partial class Run
         foreach (var gateway in waiting)
         {
             var missing = gateway.Incoming.Where(f => scope.JoinedFlows?.ContainsKey(f.Id) != true).ToList();
-            var blocked = ChildrenOf(scope).Any(child => missing.Any(f => Definition.CanReach(child.ElementId, f.Id)));
+            // Tokens waiting at other joins count too: they move on once their join fires.
+            var blocked = ChildrenOf(scope).Select(child => child.ElementId)
+                .Concat(scope.JoinedFlows!.Keys.Select(arrived => Definition.TargetOf(arrived).Id).Where(id => id != gateway.Id))
+                .Any(at => missing.Any(f => Definition.CanReach(at, f.Id)));
             if (!blocked && scope.JoinedFlows?.Count > 0) Join(gateway, scope);
         }
     }
