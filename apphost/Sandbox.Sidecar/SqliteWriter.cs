@@ -47,20 +47,35 @@ public sealed class SqliteWriter
         {
             try
             {
-                _connection ??= SqliteFiles.Open(_connectionString);
+                if (!TryOpen()) continue;
                 var group = new List<Job>(MaxGroup);
                 while (true)
                 {
                     group.Clear();
                     while (group.Count < MaxGroup && _jobs.TryDequeue(out var job)) group.Add(job);
                     if (group.Count == 0) break;
-                    Commit(_connection, group);
+                    Commit(_connection!, group);
                 }
             }
             finally
             {
                 Volatile.Write(ref _leading, 0);
             }
+        }
+    }
+
+    /// <summary>Opens the writer's connection once; when the file cannot be opened, every queued write fails with why.</summary>
+    private bool TryOpen()
+    {
+        try
+        {
+            _connection ??= SqliteFiles.Open(_connectionString);
+            return true;
+        }
+        catch (SqliteException error)
+        {
+            while (_jobs.TryDequeue(out var job)) job.Done.TrySetException(error);
+            return false;
         }
     }
 
