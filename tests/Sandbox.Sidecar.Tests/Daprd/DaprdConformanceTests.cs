@@ -23,15 +23,15 @@ public sealed class DaprdConformanceTests
         await test(client, sidecarApp);
     }
 
-    [Fact] public Task SaveThenGet() => WithDaprdAsync((c, _) => StateCases.SaveThenGet_ReturnsValueAndEtag(c));
-    [Fact] public Task StaleEtag() => WithDaprdAsync((c, _) => StateCases.TrySave_WithStaleEtag_ReturnsFalseAndKeepsValue(c));
-    [Fact] public Task TransactionRollback() => WithDaprdAsync((c, _) => StateCases.Transaction_WithStaleEtag_RollsBackEveryOperation(c));
-    [Fact] public Task Transaction() => WithDaprdAsync((c, _) => StateCases.Transaction_Applies_AllOperations(c));
-    [Fact] public Task BulkGetAndDelete() => WithDaprdAsync((c, _) => StateCases.BulkGet_ReturnsFoundAndMissingKeys_AndBulkDeleteRemoves(c));
-    [Fact] public Task FirstWrite() => WithDaprdAsync((c, _) => StateCases.FirstWrite_WithoutEtag_DoesNotOverwrite(c));
-    [Fact] public Task UnknownStore() => WithDaprdAsync((c, _) => StateCases.UnknownStore_FailsNamingTheStore(c));
+    [DaprdFact] public Task SaveThenGet() => WithDaprdAsync((c, _) => StateCases.SaveThenGet_ReturnsValueAndEtag(c));
+    [DaprdFact] public Task StaleEtag() => WithDaprdAsync((c, _) => StateCases.TrySave_WithStaleEtag_ReturnsFalseAndKeepsValue(c));
+    [DaprdFact] public Task TransactionRollback() => WithDaprdAsync((c, _) => StateCases.Transaction_WithStaleEtag_RollsBackEveryOperation(c));
+    [DaprdFact] public Task Transaction() => WithDaprdAsync((c, _) => StateCases.Transaction_Applies_AllOperations(c));
+    [DaprdFact] public Task BulkGetAndDelete() => WithDaprdAsync((c, _) => StateCases.BulkGet_ReturnsFoundAndMissingKeys_AndBulkDeleteRemoves(c));
+    [DaprdFact] public Task FirstWrite() => WithDaprdAsync((c, _) => StateCases.FirstWrite_WithoutEtag_DoesNotOverwrite(c));
+    [DaprdFact] public Task UnknownStore() => WithDaprdAsync((c, _) => StateCases.UnknownStore_FailsNamingTheStore(c));
 
-    [Fact]
+    [DaprdFact]
     public async Task PublishDelivers_AsCloudEvents()
     {
         DaprdSidecar.Require();
@@ -39,7 +39,7 @@ public sealed class DaprdConformanceTests
         await WithDaprdAsync((c, self) => PubSubCases.EachApp_ReceivesEveryMessage_AsCloudEvents(c, self.Id, app), app);
     }
 
-    [Fact]
+    [DaprdFact]
     public async Task RetryThenDeadLetter()
     {
         DaprdSidecar.Require();
