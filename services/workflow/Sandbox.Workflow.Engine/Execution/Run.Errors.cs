@@ -26,7 +26,7 @@ internal sealed partial class Run
             if (node.IsContainer && Catcher(node.EventSubProcesses, e => e.TriggerStart!) is { } handler)
             {
                 foreach (var child in ChildrenOf(current).ToList()) Terminate(child);
-                CloseSubscriptions(current);
+                CloseEventSubProcessSubscriptions(current);
                 current.JoinedFlows = null;
                 var caught = Enter(handler, current);
                 ApplyResult(caught, variables);

@@ -42,6 +42,15 @@ internal sealed partial class Run
         foreach (var subscription in State.Subscriptions.Where(s => s.ElementInstanceKey == owner.Key).ToList()) Close(subscription);
     }
 
+    // An interrupting event subprocess stops the others of its scope; the scope's own boundary events stay.
+    public void CloseEventSubProcessSubscriptions(ElementInstance scope)
+    {
+        foreach (var subscription in State.Subscriptions.Where(s => s.ElementInstanceKey == scope.Key && Definition[s.ElementId].Kind == ElementKind.StartEvent).ToList())
+        {
+            Close(subscription);
+        }
+    }
+
     private void Close(Subscription subscription)
     {
         State.Subscriptions.Remove(subscription);
@@ -98,7 +107,7 @@ internal sealed partial class Run
     {
         if (start.Interrupting)
         {
-            CloseSubscriptions(scope);
+            CloseEventSubProcessSubscriptions(scope);
             foreach (var child in ChildrenOf(scope).ToList()) Terminate(child);
             scope.JoinedFlows = null;
         }
