@@ -26,7 +26,7 @@ public static class ConnectApi
         return app;
     }
 
-    private static async Task<IResult> Authorize(HttpContext http, PrincipalFactory factory, Telemetry telemetry)
+    private static async Task<IResult> Authorize(HttpContext http, PrincipalFactory factory)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
         var login = await http.AuthenticateAsync(LoginCookie.Scheme);
@@ -48,7 +48,6 @@ public static class ConnectApi
             await http.SignOutAsync(LoginCookie.Scheme);
             return Results.Redirect(http.Request.GetEncodedPathAndQuery());
         }
-        telemetry.TokenIssued(GrantTypes.AuthorizationCode);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -77,7 +76,6 @@ public static class ConnectApi
         {
             return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
         }
-        telemetry.TokenIssued(request.GrantType!);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

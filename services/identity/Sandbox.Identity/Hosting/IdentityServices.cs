@@ -41,6 +41,7 @@ public static class IdentityServices
         builder.Services.AddScoped<TestTokenIssuer>();
         builder.Services.AddScoped<Personas.PersonaService>();
         builder.Services.AddHostedService<IdentitySeeder>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<IdentityStore>("identity-store");
         builder.Services.AddSingleton<Telemetry>();
         return builder;
     }

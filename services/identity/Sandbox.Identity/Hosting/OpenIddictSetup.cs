@@ -31,6 +31,7 @@ internal static class OpenIddictSetup
                 foreach (var key in keys.SigningKeys) server.AddSigningKey(key);
                 server.AddEncryptionKey(keys.EncryptionKey);
 
+                server.AddOAuthTelemetry();
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
