@@ -21,12 +21,15 @@ internal sealed partial class Run
             EndInstance();
             return;
         }
-        Remove(instance, terminated: false);
         if (node.Loop is not null && !instance.IsMultiInstanceBody)
         {
-            InnerInstanceCompleted(scope, instance, node);
+            // The loop's expressions run while the inner instance still exists, so a failing one stops it there.
+            if (!TryFinishInner(scope, instance, node, out var done)) return;
+            Remove(instance, terminated: false);
+            InnerInstanceCompleted(scope, node, done);
             return;
         }
+        Remove(instance, terminated: false);
         var flows = instance.ChosenFlows is { } chosen ? node.Outgoing.Where(f => chosen.Contains(f.Id)) : node.Outgoing;
         foreach (var flow in flows) TakeFlow(flow, scope);
         ScopeChanged(scope);

@@ -43,36 +43,37 @@ internal sealed partial class Run
         if (node.Loop!.InputElement is { } name) SetLocal(inner, name, body.LoopItems![index]?.DeepClone());
     }
 
-    private void InnerInstanceCompleted(ElementInstance body, ElementInstance inner, FlowNode node)
+    // Collects the inner instance's output element and evaluates the completion condition.
+    private bool TryFinishInner(ElementInstance body, ElementInstance inner, FlowNode node, out bool done)
     {
         var loop = node.Loop!;
-        body.LoopCompleted++;
+        done = false;
         if (loop.OutputCollection is { } output && loop.OutputElement is { } element)
         {
             var context = VariablesOf(inner);
-            if (!TryEvaluate(body, () => element.Evaluate(context).ToJsonNode(), out var result)) return;
-            ((JsonArray)body.Variables![output]!)[inner.LoopCounter - 1] = result;
+            if (!TryEvaluate(inner, () => element.Evaluate(context).ToJsonNode(), out var result)) return false;
+            ((JsonArray)body.Variables![output]!)[inner.LoopCounter - 1] = result?.DeepClone();
         }
-        var active = ChildrenOf(body).Count();
-        var total = body.LoopItems!.Count;
-        if (loop.CompletionCondition is { } condition)
+        if (loop.CompletionCondition is not { } condition) return true;
+        var counters = new JsonObject
         {
-            var counters = new JsonObject
-            {
-                ["numberOfInstances"] = total,
-                ["numberOfActiveInstances"] = active,
-                ["numberOfCompletedInstances"] = body.LoopCompleted,
-            };
-            var scope = VariablesOf(inner, counters);
-            if (!TryEvaluate(body, () => condition.Evaluate(scope).IsTrue, out var done)) return;
-            if (done)
-            {
-                foreach (var child in ChildrenOf(body).ToList()) Terminate(child);
-                Complete(body);
-                return;
-            }
+            ["numberOfInstances"] = body.LoopItems!.Count,
+            ["numberOfActiveInstances"] = ChildrenOf(body).Count() - 1,
+            ["numberOfCompletedInstances"] = body.LoopCompleted + 1,
+        };
+        var scope = VariablesOf(inner, counters);
+        return TryEvaluate(inner, () => condition.Evaluate(scope).IsTrue, out done);
+    }
+
+    private void InnerInstanceCompleted(ElementInstance body, FlowNode node, bool done)
+    {
+        body.LoopCompleted++;
+        if (done)
+        {
+            foreach (var child in ChildrenOf(body).ToList()) Terminate(child);
+            Complete(body);
         }
-        if (loop.Sequential && body.LoopStarted < total) StartInner(body, node);
-        else if (active == 0 && body.LoopStarted >= total) Complete(body);
+        else if (node.Loop!.Sequential && body.LoopStarted < body.LoopItems!.Count) StartInner(body, node);
+        else if (!ChildrenOf(body).Any() && body.LoopStarted >= body.LoopItems!.Count) Complete(body);
     }
 }
