@@ -42,10 +42,21 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
     public static IdentityApp Start(string? postgres = null, bool testTokens = true, string? dataPath = null)
     {
         var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-identity-" + Guid.NewGuid().ToString("n")[..10]);
-        var app = new IdentityApp(Ports.Free(), path, postgres, testTokens, keepData: dataPath is not null);
-        app.UseKestrel(o => o.Listen(IPAddress.Loopback, app.Port));
-        app.StartServer();
-        return app;
+        // The port is chosen before the start (the issuer names it); another process may take it meanwhile.
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = new IdentityApp(Ports.Free(), path, postgres, testTokens, keepData: dataPath is not null);
+            try
+            {
+                app.UseKestrel(o => o.Listen(IPAddress.Loopback, app.Port));
+                app.StartServer();
+                return app;
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                app.Dispose();
+            }
+        }
     }
 
     /// <summary>A client of the real port: no automatic redirects, and cookies when a browser is being played.</summary>
