@@ -30,6 +30,31 @@ public class CallActivityAndUserTaskTests
     }
 
     [Fact]
+    public void CallActivity_ErrorPassedOnFromTheChild_IsCaughtOnTheCallActivity()
+    {
+        var model = Call + """<bpmn:boundaryEvent id="failed" attachedToRef="call"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>""" + End("failedEnd") + Flow("ff", "failed", "failedEnd");
+        var run = new Harness(TestModels.Deploy(TestModels.Wrap(model))).Start(new JsonObject { ["childId"] = "child" });
+
+        run.Do(new ThrowError(run.Last.Effects.OfType<CallActivityStartRequested>().Single().ElementInstanceKey, "REJECTED"));
+
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.Contains(run.State.History, h => h.ElementId == "failedEnd");
+        Assert.Single(run.Last.Effects.OfType<CallActivityCancelled>());
+    }
+
+    [Fact]
+    public void CallActivity_WithoutPropagatingChildVariables_WritesOnlyItsOutputs()
+    {
+        var call = """<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child" propagateAllChildVariables="false" /><zeebe:ioMapping><zeebe:output source="=score" target="childScore" /></zeebe:ioMapping></bpmn:extensionElements></bpmn:callActivity>""";
+        var run = Harness.Run(Chain(("call", call)));
+
+        run.Do(new CompleteCallActivity(run.Last.Effects.OfType<CallActivityStartRequested>().Single().ElementInstanceKey, new JsonObject { ["score"] = 9, ["noise"] = 1 }));
+
+        Assert.Equal(9, (int)run.Variables["childScore"]!);
+        Assert.False(run.Variables.ContainsKey("noise"));
+    }
+
+    [Fact]
     public void CallActivity_UnknownProcess_RaisesIncident()
     {
         var run = new Harness(TestModels.Deploy(TestModels.Wrap(Call)), processes: new Resolver()).Start(new JsonObject { ["childId"] = "missing" });

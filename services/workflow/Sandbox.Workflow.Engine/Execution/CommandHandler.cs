@@ -17,13 +17,14 @@ internal static class CommandHandler
                 Finish(run, Waiting(run, c.ElementInstanceKey, n => n.Kind == ElementKind.UserTask), c.Variables);
                 break;
             case CompleteCallActivity c:
-                Finish(run, Waiting(run, c.ElementInstanceKey, n => n.Kind == ElementKind.CallActivity), c.Variables);
+                FinishCall(run, Waiting(run, c.ElementInstanceKey, n => n.Kind == ElementKind.CallActivity), c.Variables);
                 break;
             case FailJob c:
                 Fail(run, Waiting(run, c.ElementInstanceKey, IsJob), c);
                 break;
             case ThrowError c:
-                run.ThrowBpmnError(Waiting(run, c.ElementInstanceKey, IsJob), c.ErrorCode, c.Variables);
+                // On a call activity: the host passes on an error that nothing caught in the called instance.
+                run.ThrowBpmnError(Waiting(run, c.ElementInstanceKey, n => IsJob(n) || n.Kind == ElementKind.CallActivity), c.ErrorCode, c.Variables);
                 break;
             case CorrelateMessage c:
                 run.Trigger(Subscription(run, c.SubscriptionKey, SubscriptionKind.Message), c.Variables);
@@ -66,6 +67,14 @@ internal static class CommandHandler
     private static void Finish(Run run, ElementInstance instance, System.Text.Json.Nodes.JsonObject? variables)
     {
         run.ApplyResult(instance, variables);
+        run.Complete(instance);
+    }
+
+    // Without propagateAllChildVariables only the output mappings reach the parent; they read the child's variables locally.
+    private static void FinishCall(Run run, ElementInstance instance, System.Text.Json.Nodes.JsonObject? variables)
+    {
+        if (run.NodeOf(instance).Call!.PropagateAllChildVariables) run.ApplyResult(instance, variables);
+        else foreach (var (name, value) in variables ?? []) Run.SetLocal(instance, name, value?.DeepClone());
         run.Complete(instance);
     }
 

@@ -35,8 +35,11 @@ public sealed record CompleteJob(long ElementInstanceKey, JsonObject? Variables 
 /// <param name="Backoff">How long to wait before the job is offered again.</param>
 public sealed record FailJob(long ElementInstanceKey, int Retries, string? ErrorMessage = null, TimeSpan? Backoff = null) : InstanceCommand;
 
-/// <summary>A worker threw a BPMN error from a job; the nearest matching error catch event handles it.</summary>
-/// <param name="ElementInstanceKey">The job's element instance.</param>
+/// <summary>
+/// A worker threw a BPMN error from a job (or the host passes on an error nothing caught in a called instance);
+/// the nearest matching error catch event handles it.
+/// </summary>
+/// <param name="ElementInstanceKey">The job's element instance, or the call activity's.</param>
 /// <param name="ErrorCode">The error code.</param>
 /// <param name="ErrorMessage">A readable message.</param>
 /// <param name="Variables">Variables for the catch event.</param>
