@@ -25,6 +25,7 @@ public class SnapshotTests
         var copy = JsonSerializer.Deserialize<InstanceState>(json)!;
         Assert.Equal(json, JsonSerializer.Serialize(copy));
 
+        run.Clock.Advance(TimeSpan.FromDays(1));
         var fromOriginal = run.Engine.Execute(run.Definition, run.State, new FireTimer(run.State.Timers().First().Key));
         var fromCopy = run.Engine.Execute(run.Definition, copy, new FireTimer(copy.Timers().First().Key));
         Assert.Equal(JsonSerializer.Serialize(fromOriginal.State), JsonSerializer.Serialize(fromCopy.State));

@@ -30,6 +30,15 @@ public class TimerAndMessageTests
     }
 
     [Fact]
+    public void FireTimer_BeforeItIsDue_IsRefused()
+    {
+        var run = Harness.Run(Chain(("wait", TimerCatch("wait", "timeDuration", "PT1H"))));
+        run.Clock.Advance(TimeSpan.FromMinutes(59));
+
+        Assert.Throws<WorkflowCommandException>(() => run.Do(new FireTimer(run.State.Timers().First().Key)));
+    }
+
+    [Fact]
     public void InterruptingTimerBoundary_CancelsTheTaskAndTakesTimeoutPath()
     {
         var model = Chain(("review", User("review"))) + Boundary("timeout", "review", Timer("timeDuration", "P14D"))

@@ -30,7 +30,9 @@ internal static class CommandHandler
                 run.Trigger(Subscription(run, c.SubscriptionKey, SubscriptionKind.Message), c.Variables);
                 break;
             case FireTimer c:
-                run.Trigger(Subscription(run, c.SubscriptionKey, SubscriptionKind.Timer), null);
+                var timer = Subscription(run, c.SubscriptionKey, SubscriptionKind.Timer);
+                if (timer.DueAt > run.Now) throw new WorkflowCommandException($"Timer {timer.Key} is due at {timer.DueAt:O}, not yet");
+                run.Trigger(timer, null);
                 break;
             case SetVariables c:
                 var scope = run.Find(c.ScopeKey) ?? throw new WorkflowCommandException($"No element instance {c.ScopeKey}");

@@ -17,7 +17,7 @@ internal sealed partial class Run
         Definition = definition;
         State = state;
         Options = options;
-        Feel = options.Feel;
+        Feel = options.Feel!;
         Now = now;
         _budget = options.StepBudget;
         foreach (var element in state.Elements) _byKey[element.Key] = element;

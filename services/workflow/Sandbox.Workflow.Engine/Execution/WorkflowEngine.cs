@@ -19,12 +19,13 @@ public sealed class WorkflowEngine
     public WorkflowEngine(WorkflowEngineOptions? options = null)
     {
         options ??= new WorkflowEngineOptions();
-        _options = options.Feel is null ? options with { Feel = new FeelEngine(new FeelEngineOptions { TimeProvider = options.Clock }) } : options;
-        _parser = new BpmnParser(_options.Feel, _options.Parser);
+        Feel = options.Feel ?? new FeelEngine(new FeelEngineOptions { TimeProvider = options.Clock });
+        _options = options with { Feel = Feel };
+        _parser = new BpmnParser(Feel, _options.Parser);
     }
 
     /// <summary>The FEEL engine used for every expression.</summary>
-    public FeelEngine Feel => _options.Feel;
+    public FeelEngine Feel { get; }
 
     /// <summary>Parses and validates a BPMN file; see <see cref="BpmnParser"/>.</summary>
     public DeploymentResult Deploy(byte[] bpmnXml) => _parser.Parse(bpmnXml);

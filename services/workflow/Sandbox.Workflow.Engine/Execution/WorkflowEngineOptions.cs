@@ -16,8 +16,8 @@ public sealed record WorkflowEngineOptions
     /// <summary>The clock every step reads "now" from (the sandbox clock in a pilot). Default: the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>The FEEL engine; by default one on <see cref="Clock"/>.</summary>
-    public FeelEngine Feel { get; init; } = null!;
+    /// <summary>The FEEL engine; when null, the engine makes one on <see cref="Clock"/>.</summary>
+    public FeelEngine? Feel { get; init; }
 
     /// <summary>Most element steps one command may take before the instance stops with an incident (default 10,000).</summary>
     public int StepBudget { get; init; } = 10_000;
