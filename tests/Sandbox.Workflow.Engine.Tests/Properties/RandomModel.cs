@@ -3,7 +3,8 @@ using System.Text;
 namespace Sandbox.Workflow.Engine.Tests.Properties;
 
 // Builds a random, valid, block-structured process: tasks, gateways of every kind with their joins, subprocesses,
-// timers, event-based races, multi-instance and boundary timers, nested up to a few levels.
+// timers, event-based races, multi-instance, boundary timers and subprocesses guarded by error boundaries,
+// nested up to a few levels.
 internal sealed class RandomModel(Random random)
 {
     private int _next;
@@ -35,7 +36,7 @@ internal sealed class RandomModel(Random random)
 
     private (string First, string Last) Block(int depth, StringBuilder sb)
     {
-        var choice = random.Next(depth >= 3 ? 3 : 11);
+        var choice = random.Next(depth >= 3 ? 3 : 12);
         switch (choice)
         {
             case 0: return Single(sb, Bpmn.Service(Id("job"), "work"));
@@ -48,6 +49,7 @@ internal sealed class RandomModel(Random random)
             case 7: return Single(sb, Bpmn.Service(Id("multi"), "work", body: MultiInstance()));
             case 8: return BoundaryTimer(sb);
             case 9: return Race(sb);
+            case 10: return GuardedSubProcess(depth, sb);
             default: return Single(sb, $"""<bpmn:scriptTask id="{Id("script")}"><bpmn:extensionElements><zeebe:script expression="=r + 1" resultVariable="s" /></bpmn:extensionElements></bpmn:scriptTask>""");
         }
     }
@@ -87,6 +89,18 @@ internal sealed class RandomModel(Random random)
         Flow(inner, last, end);
         sb.Append($"""<bpmn:subProcess id="{id}">{inner}</bpmn:subProcess>""");
         return (id, id);
+    }
+
+    // A subprocess whose errors a catch-all boundary event turns into an alternative path.
+    private (string, string) GuardedSubProcess(int depth, StringBuilder sb)
+    {
+        var (sub, _) = SubProcess(depth, sb);
+        var (boundary, merge) = (Id("err"), Id("merge"));
+        sb.Append($"""<bpmn:boundaryEvent id="{boundary}" attachedToRef="{sub}"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>""")
+          .Append(Bpmn.Gateway("exclusive", merge));
+        Flow(sb, sub, merge);
+        Flow(sb, boundary, merge);
+        return (sub, merge);
     }
 
     private string MultiInstance() => $"""

@@ -39,6 +39,7 @@ public class RandomWalkProperties
             options.Add(kind == ElementKind.UserTask
                 ? () => run.Do(new CompleteUserTask(waiting.Key, new JsonObject { ["r"] = random.Next(3) }))
                 : () => run.Do(new CompleteJob(waiting.Key)));
+            if (kind == ElementKind.ServiceTask && IsGuarded(run, waiting)) options.Add(() => run.Do(new ThrowError(waiting.Key, "FAILED")));
         }
         foreach (var subscription in run.State.Subscriptions)
         {
@@ -52,6 +53,39 @@ public class RandomWalkProperties
         }
         Assert.NotEmpty(options);
         options[random.Next(options.Count)]();
+    }
+
+    // Whether an error thrown here is caught: some enclosing element has an error boundary event.
+    private static bool IsGuarded(Harness run, ElementInstance element)
+    {
+        var byKey = run.State.Elements.ToDictionary(e => e.Key);
+        for (var current = element; current.ParentKey is { } parent; current = byKey[parent])
+        {
+            if (run.Definition[current.ElementId].Boundaries.Any(b => b.Trigger == EventTrigger.Error)) return true;
+        }
+        return false;
+    }
+
+    [Property(MaxTest = 60)]
+    public void Cancel_AfterRandomSteps_LeavesNothingBehind(int modelSeed, int walkSeed, byte steps)
+    {
+        var definition = TestModels.Deploy(RandomModel.Build(modelSeed));
+        var random = new Random(walkSeed);
+        var run = new Harness(definition).Start(new JsonObject { ["r"] = random.Next(3), ["corr"] = "c", ["flag0"] = true, ["flag1"] = false, ["flag2"] = true });
+        for (var i = 0; i < steps % 20 && run.State.Lifecycle == InstanceLifecycle.Active; i++) Act(run, random);
+        if (run.State.Lifecycle != InstanceLifecycle.Active) return;
+
+        run.Do(new CancelInstance());
+
+        Assert.Equal(InstanceStatus.Terminated, run.Status);
+        Assert.Single(run.State.Elements);
+        Assert.Empty(run.State.Subscriptions);
+        Assert.All(run.State.History, h => Assert.NotNull(h.LeftAt));
+        var created = run.Effects.OfType<JobCreated>().Select(j => j.ElementInstanceKey).Concat(run.Effects.OfType<UserTaskCreated>().Select(t => t.ElementInstanceKey)).ToHashSet();
+        var ended = run.State.History.Where(h => created.Contains(h.ElementInstanceKey)).ToList();
+        Assert.All(ended.Where(h => h.Terminated), h =>
+            Assert.Contains(run.Effects, e => e is JobCancelled c && c.ElementInstanceKey == h.ElementInstanceKey
+                || e is UserTaskCancelled u && u.ElementInstanceKey == h.ElementInstanceKey));
     }
 }
 
