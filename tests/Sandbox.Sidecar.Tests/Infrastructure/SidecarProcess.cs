@@ -40,8 +40,6 @@ public sealed class SidecarProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
-
     public static SidecarProcess Launch(IEnumerable<string> args, IDictionary<string, string?>? env = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
