@@ -36,15 +36,24 @@ public class SafeXmlTests
     }
 
     [Fact]
-    public void OversizedFile_IsRefusedBeforeParsing()
+    public void FiftyMegabyteFile_IsRefusedAfterReadingJustPastTheLimit()
     {
-        var parser = new BpmnParser(FeelEngine.Default, new BpmnParserOptions { MaxBytes = 1024 * 1024 });
         var huge = new MemoryStream(new byte[50 * 1024 * 1024]);
 
-        var result = parser.Parse(huge);
+        var result = TestModels.Parser.Parse(huge);
 
-        Assert.Contains("at most 1048576", Assert.Single(result.Problems).Reason);
-        Assert.True(huge.Position < 2 * 1024 * 1024);
+        Assert.Contains("at most 5242880", Assert.Single(result.Problems).Reason);
+        Assert.True(huge.Position < 6 * 1024 * 1024);
+    }
+
+    [Fact]
+    public void LimitFromOptions_IsApplied()
+    {
+        var parser = new BpmnParser(FeelEngine.Default, new BpmnParserOptions { MaxBytes = 1000 });
+
+        var result = parser.Parse(TestModels.Wrap(new string(' ', 2000)));
+
+        Assert.Contains("at most 1000", Assert.Single(result.Problems).Reason);
     }
 
     [Fact]

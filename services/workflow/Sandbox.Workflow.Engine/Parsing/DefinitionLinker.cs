@@ -37,8 +37,8 @@ internal static class DefinitionLinker
         var outgoing = new Dictionary<string, List<SequenceFlow>>();
         foreach (var (element, flow) in flows)
         {
+            // Flows to an element already reported as unsupported would only repeat that problem.
             if (context.Rejected.Contains(flow.SourceId) || context.Rejected.Contains(flow.TargetId)) continue;
-            // A flow whose condition did not compile is reported already; it still connects its elements.
             if (!byId.TryGetValue(flow.SourceId, out var source) || !byId.TryGetValue(flow.TargetId, out var target))
             {
                 context.Problem(element, "The sequence flow's source or target is not an element of this process");
