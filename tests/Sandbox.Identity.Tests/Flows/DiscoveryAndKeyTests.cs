@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 using Sandbox.Identity.Tests.Infrastructure;
 
 namespace Sandbox.Identity.Tests.Flows;
@@ -56,6 +58,39 @@ public sealed class DiscoveryAndKeyTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task PortalClient_FollowsTheConfiguredSecretAcrossRestarts()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "sandbox-identity-portal-" + Guid.NewGuid().ToString("n")[..8]);
+        try
+        {
+            await using (var app = IdentityApp.Start(dataPath: data))
+            {
+                Assert.Equal("public", await PortalTypeAsync(app, secret: null));
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using (var configured = IdentityApp.Start(dataPath: data, settings: new Dictionary<string, string?> { ["Sandbox:Identity:PortalSecret"] = "portal-secret-for-this-test" }))
+            {
+                Assert.Equal("confidential", await PortalTypeAsync(configured, "portal-secret-for-this-test"));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task<string?> PortalTypeAsync(IdentityApp app, string? secret)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var apps = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var portal = await apps.FindByClientIdAsync("portal", Ct);
+        Assert.NotNull(portal);
+        if (secret is not null) Assert.True(await apps.ValidateClientSecretAsync(portal, secret, Ct));
+        return await apps.GetClientTypeAsync(portal, Ct);
     }
 
     [Fact]

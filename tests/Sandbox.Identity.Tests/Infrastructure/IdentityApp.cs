@@ -14,7 +14,7 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly bool keepData;
 
-    private IdentityApp(int port, string dataPath, string? postgres, bool testTokens, bool keepData)
+    private IdentityApp(int port, string dataPath, string? postgres, bool testTokens, bool keepData, IReadOnlyDictionary<string, string?>? extra)
     {
         Port = port;
         DataPath = dataPath;
@@ -31,6 +31,7 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
             settings["Sandbox:Identity:Database"] = "postgres";
             settings["ConnectionStrings:identity"] = postgres;
         }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
     }
 
     public int Port { get; }
@@ -39,13 +40,14 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/identity/");
 
     /// <summary>Starts the app; a null <paramref name="dataPath"/> means a fresh temporary folder removed on dispose.</summary>
-    public static IdentityApp Start(string? postgres = null, bool testTokens = true, string? dataPath = null)
+    public static IdentityApp Start(string? postgres = null, bool testTokens = true, string? dataPath = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-identity-" + Guid.NewGuid().ToString("n")[..10]);
         // The port is chosen before the start (the issuer names it); another process may take it meanwhile.
         for (var attempt = 1; ; attempt++)
         {
-            var app = new IdentityApp(Ports.Free(), path, postgres, testTokens, keepData: dataPath is not null);
+            var app = new IdentityApp(Ports.Free(), path, postgres, testTokens, keepData: dataPath is not null, settings);
             try
             {
                 app.UseKestrel(o => o.Listen(IPAddress.Loopback, app.Port));

@@ -9,9 +9,9 @@ internal static class SeedClients
 {
     public const string PortalClientId = "portal";
 
+    /// <summary>Creates the portal client, or brings it in line with the configuration (redirect URIs, secret).</summary>
     public static async Task PortalAsync(IOpenIddictApplicationManager apps, SandboxIdentityOptions options, CancellationToken ct)
     {
-        if (await apps.FindByClientIdAsync(PortalClientId, ct) is not null) return;
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = PortalClientId,
@@ -22,7 +22,8 @@ internal static class SeedClients
         };
         foreach (var uri in options.PortalRedirectUris) descriptor.RedirectUris.Add(new Uri(uri));
         ClientPermissions.AddCodeFlow(descriptor, ["openid", "profile", "offline_access", .. SandboxIdentityOptions.ApiScopes]);
-        await apps.CreateAsync(descriptor, ct);
+        if (await apps.FindByClientIdAsync(PortalClientId, ct) is { } existing) await apps.UpdateAsync(existing, descriptor, ct);
+        else await apps.CreateAsync(descriptor, ct);
     }
 }
 
