@@ -52,6 +52,22 @@ public class TimerAndMessageTests
     }
 
     [Fact]
+    public void BoundaryTimerExpressionFails_IncidentThenRetryCreatesTimerAndJobOnce()
+    {
+        var model = Chain(("work", Service("work"))) + Boundary("late", "work", Timer("timeDuration", "=deadline"));
+        var run = Harness.Run(model);
+        Assert.Equal(IncidentKind.ExpressionError, run.Incident.Kind);
+        Assert.Empty(run.Effects.OfType<JobCreated>());
+
+        run.Do(new SetVariables(1, new JsonObject { ["deadline"] = "PT5M" }));
+        run.Do(new ResolveIncident(run.Incident.Key));
+
+        Assert.Single(run.Effects.OfType<JobCreated>());
+        Assert.Equal(Harness.Epoch.AddMinutes(5), Assert.Single(run.State.Timers()).DueAt);
+        Assert.Equal(InstanceStatus.Active, run.Status);
+    }
+
+    [Fact]
     public void CompletingTheTask_CancelsItsBoundaryTimer()
     {
         var model = Chain(("review", User("review"))) + Boundary("timeout", "review", Timer("timeDuration", "P14D"));

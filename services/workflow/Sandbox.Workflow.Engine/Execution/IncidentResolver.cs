@@ -25,6 +25,6 @@ internal static class IncidentResolver
             return;
         }
         var node = run.NodeOf(instance);
-        if (node.Job is not null) run.CreateJob(instance, node, Math.Max(1, command.Retries));
+        if (node.Job is not null && !instance.IsMultiInstanceBody) run.CreateJob(instance, node, Math.Max(1, command.Retries));
     }
 }

@@ -11,9 +11,12 @@ internal sealed partial class Run
         var node = NodeOf(instance);
         if (node.Loop is not null && instance.IsMultiInstanceBody)
         {
+            CloseSubscriptions(instance);
             ActivateBody(instance, node);
             return;
         }
+        // A retried activation starts clean: what an earlier attempt opened is closed first.
+        CloseSubscriptions(instance);
         if (!ApplyInputs(instance)) return;
         switch (node.Kind)
         {
@@ -62,12 +65,12 @@ internal sealed partial class Run
         }
     }
 
-    // Puts an element into its wait state; its boundary events start listening once the work is created.
+    // Puts an element into its wait state: its boundary events listen first, then its work is created.
     private void Wait(ElementInstance instance, FlowNode node, Func<bool> create)
     {
+        if (node.Loop is null && !OpenBoundaries(instance, node)) return;
         if (!create()) return;
         instance.Phase = ElementPhase.Active;
-        if (node.Loop is null) OpenBoundaries(instance, node);
     }
 
     private void RunScript(ElementInstance instance, FlowNode node)

@@ -23,8 +23,8 @@ internal sealed partial class Run
         {
             SetLocal(body, output, new JsonArray(body.LoopItems.Select(_ => (JsonNode?)null).ToArray()));
         }
+        if (!OpenBoundaries(body, node)) return;
         body.Phase = ElementPhase.Active;
-        OpenBoundaries(body, node);
         if (body.LoopItems.Count == 0)
         {
             Complete(body);
