@@ -2,13 +2,18 @@ using Sandbox.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var dataDir = builder.SandboxDataDirectory();
+var publicUrl = "http://localhost:" + builder.GatewayPort();
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithEnvironment("SANDBOX_DATA", Path.Combine(dataDir, name))
+        .WithEnvironment("Sandbox__Identity__Authority", publicUrl + "/identity/")
         .WithHttpHealthCheck("/health");
 
-var identity = Service<Projects.Sandbox_Identity>("identity");
+// Tokens name the issuer citizens' browsers see: identity through the gateway.
+var identity = Service<Projects.Sandbox_Identity>("identity")
+    .WithEnvironment("Sandbox__Identity__Issuer", publicUrl + "/identity")
+    .WithEnvironment("Sandbox__TestTokens__Enabled", "true");
 var forms = Service<Projects.Sandbox_Forms>("forms");
 var workflow = Service<Projects.Sandbox_Workflow>("workflow");
 var notifications = Service<Projects.Sandbox_Notifications>("notifications");

@@ -20,6 +20,10 @@ internal static class SandboxResources
         return Path.GetFullPath(path);
     }
 
+    /// <summary>The one port the sandbox is reached on from outside: <c>Sandbox:GatewayPort</c>, default 8080.</summary>
+    public static int GatewayPort(this IDistributedApplicationBuilder builder) =>
+        builder.Configuration.GetValue("Sandbox:GatewayPort", 8080);
+
     /// <summary>
     /// The gateway listens on the fixed <c>Sandbox:GatewayPort</c> (8080) without Aspire's proxy in
     /// front, so it sees each client's own address (rate limits are per client IP). It waits for every
@@ -29,7 +33,7 @@ internal static class SandboxResources
     public static IResourceBuilder<ProjectResource> AddGateway(this IDistributedApplicationBuilder builder,
         IReadOnlyList<IResourceBuilder<ProjectResource>> services)
     {
-        var port = builder.Configuration.GetValue("Sandbox:GatewayPort", 8080);
+        var port = builder.GatewayPort();
         var gateway = builder.AddProject<Projects.Sandbox_Gateway>("gateway")
             .WithHttpEndpoint(port: port, name: "http", isProxied: false)
             .WithHttpHealthCheck("/health/ready");
