@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Sandbox.Workflow.Engine.State;
 
 namespace Sandbox.Workflow.Engine.Execution;
 
 /// <summary>What the host shows about an instance.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<InstanceStatus>))]
 public enum InstanceStatus
 {
     /// <summary>Running with no open incident.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Sandbox.Workflow.Engine.Model;
 
 /// <summary>The BPMN element types the engine executes.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ElementKind>))]
 public enum ElementKind
 {
     /// <summary>The process itself: the root flow scope.</summary>
@@ -46,6 +49,7 @@ public enum ElementKind
 }
 
 /// <summary>The trigger of an event.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EventTrigger>))]
 public enum EventTrigger
 {
     /// <summary>No event definition.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Sandbox.Feel;
 
 namespace Sandbox.Workflow.Engine.Model;
@@ -42,6 +43,7 @@ public sealed record UserTaskDefinition(
 public sealed record ScriptDefinition(FeelExpression Expression, string ResultVariable);
 
 /// <summary>How a timer is given.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TimerKind>))]
 public enum TimerKind
 {
     /// <summary>An ISO 8601 duration after the element is entered.</summary>

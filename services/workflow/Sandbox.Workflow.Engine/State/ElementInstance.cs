@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Sandbox.Workflow.Engine.State;
 
 /// <summary>Where an element instance is in its life.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ElementPhase>))]
 public enum ElementPhase
 {
     /// <summary>Entered; its activation (input mappings, creating its job or task…) is still to run.</summary>

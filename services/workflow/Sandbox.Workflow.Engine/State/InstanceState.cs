@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Sandbox.Workflow.Engine.Model;
 
 namespace Sandbox.Workflow.Engine.State;
 
 /// <summary>Whether a process instance still runs.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<InstanceLifecycle>))]
 public enum InstanceLifecycle
 {
     /// <summary>It runs (possibly stopped at an incident).</summary>

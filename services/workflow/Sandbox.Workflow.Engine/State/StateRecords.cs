@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Sandbox.Workflow.Engine.Model;
 
 namespace Sandbox.Workflow.Engine.State;
 
 /// <summary>What an open subscription waits for.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SubscriptionKind>))]
 public enum SubscriptionKind
 {
     /// <summary>A timer.</summary>
@@ -27,6 +29,7 @@ public sealed record Subscription(
     string? MessageName = null, string? CorrelationKey = null);
 
 /// <summary>Why an instance stopped at an element.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<IncidentKind>))]
 public enum IncidentKind
 {
     /// <summary>A job failed with no retries left.</summary>
