@@ -69,6 +69,14 @@ public class SafeXmlTests
     }
 
     [Fact]
+    public void Text_WithUtf16Declaration_IsReadAsText()
+    {
+        var xml = TestModels.Wrap(Bpmn.Chain()).Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+
+        Assert.True(TestModels.Parse(xml).Succeeded);
+    }
+
+    [Fact]
     public void MalformedXml_GivesLine()
     {
         var problem = Assert.Single(TestModels.Parse("<a>\n<b>\n</a>").Problems);

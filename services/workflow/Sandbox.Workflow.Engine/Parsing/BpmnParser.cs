@@ -21,10 +21,14 @@ public sealed class BpmnParser
         _options = options ?? new BpmnParserOptions();
     }
 
-    /// <summary>Parses BPMN XML text.</summary>
-    public DeploymentResult Parse(string xml) => Parse(System.Text.Encoding.UTF8.GetBytes(xml));
+    /// <summary>Parses BPMN XML text (the size limit counts characters).</summary>
+    public DeploymentResult Parse(string xml)
+    {
+        var problems = new List<DeploymentProblem>();
+        return Read(SafeXml.Load(xml, _options, problems), problems);
+    }
 
-    /// <summary>Parses BPMN XML from a stream, reading at most one byte more than the size limit.</summary>
+    /// <summary>Parses BPMN XML from a stream; reading stops as soon as the size limit is passed.</summary>
     public DeploymentResult Parse(Stream xml)
     {
         using var buffer = new MemoryStream();
@@ -42,7 +46,11 @@ public sealed class BpmnParser
     public DeploymentResult Parse(byte[] xml)
     {
         var problems = new List<DeploymentProblem>();
-        var document = SafeXml.Load(xml, _options, problems);
+        return Read(SafeXml.Load(xml, _options, problems), problems);
+    }
+
+    private DeploymentResult Read(XDocument? document, List<DeploymentProblem> problems)
+    {
         if (document?.Root is not { } root) return new([], problems);
         if (root.Name != XName.Get("definitions", ParseContext.Bpmn))
         {

@@ -6,17 +6,24 @@ namespace Sandbox.Workflow.Engine.Parsing;
 // Loads XML with no DTD, no entity expansion, no external resolution, and bounded size and depth.
 internal static class SafeXml
 {
-    public static XDocument? Load(byte[] bytes, BpmnParserOptions options, List<DeploymentProblem> problems)
+    public static XDocument? Load(byte[] bytes, BpmnParserOptions options, List<DeploymentProblem> problems) =>
+        Load(bytes.Length, settings => XmlReader.Create(new MemoryStream(bytes), settings), options, problems);
+
+    // Text is read as text, so an encoding named in its declaration does not matter.
+    public static XDocument? Load(string text, BpmnParserOptions options, List<DeploymentProblem> problems) =>
+        Load(text.Length, settings => XmlReader.Create(new StringReader(text), settings), options, problems);
+
+    private static XDocument? Load(long size, Func<XmlReaderSettings, XmlReader> open, BpmnParserOptions options, List<DeploymentProblem> problems)
     {
-        if (bytes.Length > options.MaxBytes)
+        if (size > options.MaxBytes)
         {
-            problems.Add(new(null, "definitions", 0, $"The file is {bytes.Length} bytes; at most {options.MaxBytes} are accepted"));
+            problems.Add(new(null, "definitions", 0, $"The file is {size} bytes; at most {options.MaxBytes} are accepted"));
             return null;
         }
         try
         {
-            CheckDepth(bytes, options);
-            using var reader = XmlReader.Create(new MemoryStream(bytes), Settings(options));
+            CheckDepth(open(Settings(options)), options);
+            using var reader = open(Settings(options));
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
@@ -27,9 +34,9 @@ internal static class SafeXml
     }
 
     // A first pass with a streaming reader, so a deeply nested file is refused before any tree is built.
-    private static void CheckDepth(byte[] bytes, BpmnParserOptions options)
+    private static void CheckDepth(XmlReader opened, BpmnParserOptions options)
     {
-        using var reader = XmlReader.Create(new MemoryStream(bytes), Settings(options));
+        using var reader = opened;
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.Depth >= options.MaxDepth)
