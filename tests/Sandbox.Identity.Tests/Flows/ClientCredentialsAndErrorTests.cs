@@ -87,7 +87,8 @@ public abstract class ClientCredentialsAndErrorTests<TFixture>(TFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
-        Assert.Contains("invalid_request", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<code>invalid_request</code>", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

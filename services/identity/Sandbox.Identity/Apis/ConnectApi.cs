@@ -28,6 +28,7 @@ public static class ConnectApi
 
     private static async Task<IResult> Authorize(HttpContext http, PrincipalFactory factory)
     {
+        if (http.GetOpenIddictServerResponse() is { Error: { } error } failure) return LoginPage.RequestError(http, error, failure.ErrorDescription);
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
         var login = await http.AuthenticateAsync(LoginCookie.Scheme);
         if (!login.Succeeded || request.HasPromptValue(PromptValues.Login))
@@ -96,6 +97,7 @@ public static class ConnectApi
 
     private static async Task<IResult> Logout(HttpContext http)
     {
+        if (http.GetOpenIddictServerResponse() is { Error: { } error } failure) return LoginPage.RequestError(http, error, failure.ErrorDescription);
         await http.SignOutAsync(LoginCookie.Scheme);
         return Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }

@@ -37,6 +37,8 @@ internal static class OpenIddictSetup
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
+                    // Errors that cannot go back to the client (unknown client, wrong redirect URI) get our page.
+                    .EnableErrorPassthrough()
                     // TLS ends at the gateway (or at the ingress in a cluster).
                     .DisableTransportSecurityRequirement();
             });

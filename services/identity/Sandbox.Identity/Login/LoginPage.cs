@@ -24,6 +24,19 @@ public sealed class LoginPage(string lang, string title)
     public LoginPage Error(string? message) =>
         message is null ? this : Raw($"<p class=\"error\" role=\"alert\" id=\"error\">{E(message)}</p>");
 
+    /// <summary>
+    /// The browser's answer when a sign-in request is rejected and cannot be sent back to the client:
+    /// the OAuth error code and description on a 400 page.
+    /// </summary>
+    public static IResult RequestError(HttpContext http, string error, string? description)
+    {
+        var lang = LoginText.Pick(null, http.Request.Headers.AcceptLanguage);
+        return new LoginPage(lang, LoginText.Get(lang, "requestRejected"))
+            .Raw($"<p role=\"alert\">{E(LoginText.Get(lang, "requestRejectedHelp"))}</p>")
+            .Raw($"<dl><dt>error</dt><dd><code>{E(error)}</code></dd><dt>error_description</dt><dd>{E(description ?? "")}</dd></dl>")
+            .ToResult(StatusCodes.Status400BadRequest);
+    }
+
     public IResult ToResult(int status = StatusCodes.Status200OK) => Results.Content(Render(), "text/html; charset=utf-8", Encoding.UTF8, status);
 
     public string Render() => $$"""

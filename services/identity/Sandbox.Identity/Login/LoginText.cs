@@ -32,6 +32,9 @@ public static class LoginText
         ["badLogin"] = ["Fel användarnamn eller lösenord.", "Feil brukernavn eller passord.",
             "Väärä käyttäjätunnus tai salasana.", "Wrong user name or password."],
         ["language"] = ["Språk", "Språk", "Kieli", "Language"],
+        ["requestRejected"] = ["Inloggningen kan inte starta", "Innloggingen kan ikke starte", "Kirjautumista ei voi aloittaa", "Sign-in cannot start"],
+        ["requestRejectedHelp"] = ["Tjänsten som skickade dig hit gjorde en felaktig begäran.", "Tjenesten som sendte deg hit gjorde en feil forespørsel.",
+            "Palvelu, josta tulit, lähetti virheellisen pyynnön.", "The service that sent you here made an invalid request."],
     };
 
     public static string Get(string lang, string key) => Texts[key][Index(lang)];
