@@ -34,6 +34,8 @@ public static class SidecarHost
         services.AddSingleton(options).AddSingleton(resources);
         var clock = TestClock.Enabled ? new TestClock() : null;
         services.AddSingleton<TimeProvider>(clock ?? TimeProvider.System);
+        // Every call to an app passes here; per-request client logging would cost more than the hop itself.
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
         services.AddHttpClient("app").ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddHttpClient("invoke").ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddHttpClient("binding");

@@ -5,6 +5,11 @@ public sealed class ApiActivityMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (!Telemetry.Source.HasListeners())
+        {
+            await next(context);
+            return;
+        }
         var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
         if (segments.Length < 2 || !segments[0].StartsWith("v1.0", StringComparison.Ordinal) || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
         {
