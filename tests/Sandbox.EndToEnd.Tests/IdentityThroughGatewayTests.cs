@@ -16,7 +16,7 @@ public sealed class IdentityThroughGatewayTests(SandboxApp sandbox)
 
         var discovery = await client.GetFromJsonAsync<JsonElement>("/identity/.well-known/openid-configuration", Cancel);
 
-        Assert.Equal($"http://localhost:{sandbox.Gateway.Port}/identity/", discovery.GetProperty("issuer").GetString());
+        Assert.Equal($"http://localhost:{sandbox.Gateway.Port}/identity", discovery.GetProperty("issuer").GetString());
         Assert.StartsWith($"http://localhost:{sandbox.Gateway.Port}/identity/", discovery.GetProperty("jwks_uri").GetString());
     }
 
