@@ -124,6 +124,35 @@ public class TimerAndMessageTests
     }
 
     [Fact]
+    public void NonInterruptingMessageBoundary_FiresEachTimeAndKeepsTheTask()
+    {
+        var model = Chain(("review", User("review"))) + Boundary("note", "review", """<bpmn:messageEventDefinition messageRef="n" />""", interrupting: false)
+            + Service("file") + End("filed") + Flow("fn", "note", "file") + Flow("ff", "file", "filed");
+        var run = Harness.Run(model, new JsonObject { ["id"] = "c1" }, Message("n", "note", "=id"));
+
+        run.Correlate("note", "c1").Correlate("note", "c1");
+
+        Assert.Equal(["review", "file", "file"], run.Active);
+        run.CompleteTask("review");
+        Assert.Empty(run.State.Subscriptions);
+        run.CompleteJob("file").CompleteJob("file");
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+    }
+
+    [Fact]
+    public void InterruptingMessageEventSubProcess_ReplacesTheMainFlow()
+    {
+        var handler = """<bpmn:subProcess id="onWithdraw" triggeredByEvent="true"><bpmn:startEvent id="ws"><bpmn:messageEventDefinition messageRef="w" /></bpmn:startEvent><bpmn:endEvent id="we" /><bpmn:sequenceFlow id="wf" sourceRef="ws" targetRef="we" /></bpmn:subProcess>""";
+        var run = Harness.Run(Chain(("review", User("review"))) + handler, new JsonObject { ["id"] = "c1" }, Message("w", "withdraw", "=id"));
+
+        run.Correlate("withdraw", "c1", new JsonObject { ["reason"] = "moved" });
+
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.Equal("moved", (string)run.Variables["reason"]!);
+        Assert.Single(run.Last.Effects.OfType<UserTaskCancelled>());
+    }
+
+    [Fact]
     public void NonInterruptingMessageEventSubProcess_RunsBesideTheMainFlow()
     {
         var handler = """<bpmn:subProcess id="onQuestion" triggeredByEvent="true"><bpmn:startEvent id="qs" isInterrupting="false"><bpmn:messageEventDefinition messageRef="q" /></bpmn:startEvent><bpmn:userTask id="answer" /><bpmn:sequenceFlow id="qf" sourceRef="qs" targetRef="answer" /></bpmn:subProcess>""";
