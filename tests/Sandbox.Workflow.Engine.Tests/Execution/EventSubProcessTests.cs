@@ -46,6 +46,21 @@ public class EventSubProcessTests
     }
 
     [Fact]
+    public void EventSubProcessKeyFailsAtStart_FlowStartsAndResolvingOpensTheSubscription()
+    {
+        var handler = """<bpmn:subProcess id="onNote" triggeredByEvent="true"><bpmn:startEvent id="ns" isInterrupting="false"><bpmn:messageEventDefinition messageRef="n" /></bpmn:startEvent><bpmn:endEvent id="ne" /><bpmn:sequenceFlow id="nf" sourceRef="ns" targetRef="ne" /></bpmn:subProcess>""";
+        var run = Harness.Run(Chain(("review", User("review"))) + handler, extra: Message("n", "note", "=caseId"));
+        Assert.Equal((IncidentKind.ExpressionError, "p"), (run.Incident.Kind, run.Incident.ElementId));
+        Assert.Equal(["review"], run.Active);
+
+        run.Do(new SetVariables(1, new JsonObject { ["caseId"] = "c9" }));
+        run.Do(new ResolveIncident(run.Incident.Key));
+
+        Assert.Equal(InstanceStatus.Active, run.Status);
+        Assert.Single(run.State.MessageSubscriptions("note", "c9"));
+    }
+
+    [Fact]
     public void MessageThrowEvent_IsAJobForAWorker()
     {
         var send = """<bpmn:intermediateThrowEvent id="notify"><bpmn:extensionElements><zeebe:taskDefinition type="notify" /><zeebe:taskHeaders><zeebe:header key="template" value="received" /></zeebe:taskHeaders></bpmn:extensionElements><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>""";

@@ -19,6 +19,12 @@ internal static class IncidentResolver
         }
         var instance = run.Find(incident.ElementInstanceKey);
         if (instance is null) return;
+        if (instance.ParentKey is null && instance.Phase == ElementPhase.Active)
+        {
+            run.CloseEventSubProcessSubscriptions(instance);
+            run.OpenRootEventSubProcesses(instance);
+            return;
+        }
         if (instance.Phase != ElementPhase.Active)
         {
             run.Schedule(instance);

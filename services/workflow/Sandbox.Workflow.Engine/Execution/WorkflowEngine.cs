@@ -46,7 +46,9 @@ public sealed class WorkflowEngine
         var run = new Run(definition, state, _options, now);
         var root = run.Enter(definition.Root, null, ElementPhase.Active);
         if (command.Variables is { Count: > 0 } variables) root.Variables = (System.Text.Json.Nodes.JsonObject)variables.DeepClone();
-        if (run.OpenRootEventSubProcesses(root)) run.Enter(start, root, ElementPhase.Completing);
+        // Should an event subprocess fail to subscribe, its incident waits on the process while the flow starts.
+        run.OpenRootEventSubProcesses(root);
+        run.Enter(start, root, ElementPhase.Completing);
         run.Drain();
         return new StepResult(state, run.Effects, run.Steps);
     }
