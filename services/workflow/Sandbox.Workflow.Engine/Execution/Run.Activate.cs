@@ -9,14 +9,13 @@ internal sealed partial class Run
     private void Activate(ElementInstance instance)
     {
         var node = NodeOf(instance);
+        // A retried activation starts clean: what an earlier attempt opened is closed first.
+        CloseSubscriptions(instance);
         if (node.Loop is not null && instance.IsMultiInstanceBody)
         {
-            CloseSubscriptions(instance);
             ActivateBody(instance, node);
             return;
         }
-        // A retried activation starts clean: what an earlier attempt opened is closed first.
-        CloseSubscriptions(instance);
         if (!ApplyInputs(instance)) return;
         switch (node.Kind)
         {

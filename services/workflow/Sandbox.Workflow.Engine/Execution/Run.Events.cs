@@ -39,6 +39,7 @@ internal sealed partial class Run
 
     public void CloseSubscriptions(ElementInstance owner)
     {
+        if (!State.Subscriptions.Exists(s => s.ElementInstanceKey == owner.Key)) return;
         foreach (var subscription in State.Subscriptions.Where(s => s.ElementInstanceKey == owner.Key).ToList()) Close(subscription);
     }
 
