@@ -33,6 +33,20 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void SameStateAndCommand_GiveTheSameResult_AndAReplayOnTheNewStateIsRefused()
+    {
+        var run = Harness.Run(Chain(("a", Service("a")), ("b", User("b"))), new JsonObject { ["x"] = 1 });
+        var command = new CompleteJob(run.Job("a").Key, new JsonObject { ["y"] = 2 });
+
+        var first = run.Engine.Execute(run.Definition, run.State, command);
+        var second = run.Engine.Execute(run.Definition, run.State, command);
+
+        Assert.Equal(JsonSerializer.Serialize(first.State), JsonSerializer.Serialize(second.State));
+        Assert.Equal(JsonSerializer.Serialize(first.Effects), JsonSerializer.Serialize(second.Effects));
+        Assert.Throws<WorkflowCommandException>(() => run.Engine.Execute(run.Definition, first.State, command));
+    }
+
+    [Fact]
     public void Commands_RoundTripThroughJsonWithTheirType()
     {
         InstanceCommand command = new FailJob(7, 2, "timeout", TimeSpan.FromSeconds(30));
