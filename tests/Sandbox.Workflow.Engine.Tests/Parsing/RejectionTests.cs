@@ -33,6 +33,21 @@ public class RejectionTests
     }
 
     [Fact]
+    public void ProcessExtensions_VersionTagAndPropertiesAreAccepted_ListenersAreNot()
+    {
+        string Process(string extensions) => $"""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d">
+              <bpmn:process id="p" isExecutable="true"><bpmn:extensionElements>{extensions}</bpmn:extensionElements><bpmn:startEvent id="s" /></bpmn:process>
+            </bpmn:definitions>
+            """;
+
+        Assert.True(TestModels.Parse(Process("""<zeebe:versionTag value="v1" /><zeebe:properties><zeebe:property name="a" value="b" /></zeebe:properties>""")).Succeeded);
+        var problem = Assert.Single(TestModels.Parse(Process("<zeebe:executionListeners />")).Problems);
+        Assert.Equal(("p", "process"), (problem.ElementId, problem.ElementType));
+        Assert.Contains("zeebe:executionListeners", problem.Reason);
+    }
+
+    [Fact]
     public void Camunda7Extension_IsRejected()
     {
         var task = """<bpmn:userTask id="x" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"><bpmn:extensionElements><camunda:taskListener event="create" class="a.B" /></bpmn:extensionElements></bpmn:userTask>""";

@@ -63,9 +63,10 @@ internal static class ProcessReader
             {
                 context.EmbeddedForms[formId] = element.Value;
             }
-            else if (element.Name != XName.Get("properties", ParseContext.Zeebe))
+            else if (element.Name != XName.Get("properties", ParseContext.Zeebe) && element.Name != XName.Get("versionTag", ParseContext.Zeebe))
             {
-                context.Problem(element, $"Extension {element.Name.LocalName} on the process is not supported");
+                var name = element.Name.NamespaceName == ParseContext.Zeebe ? $"zeebe:{element.Name.LocalName}" : element.Name.ToString();
+                context.Problem(process, $"Extension {name} on the process is not supported");
             }
         }
     }
