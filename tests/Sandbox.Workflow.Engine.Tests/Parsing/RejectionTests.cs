@@ -48,6 +48,16 @@ public class RejectionTests
     }
 
     [Fact]
+    public void StartForm_OnNoneStartEvent_IsKept()
+    {
+        var start = """<bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:formDefinition formId="application" /></bpmn:extensionElements></bpmn:startEvent>""";
+
+        var definition = TestModels.Deploy(TestModels.Wrap(start));
+
+        Assert.Equal("application", definition["start"].StartForm!.FormId);
+    }
+
+    [Fact]
     public void Camunda7Extension_IsRejected()
     {
         var task = """<bpmn:userTask id="x" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"><bpmn:extensionElements><camunda:taskListener event="create" class="a.B" /></bpmn:extensionElements></bpmn:userTask>""";

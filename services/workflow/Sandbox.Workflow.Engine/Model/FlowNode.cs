@@ -60,6 +60,9 @@ public sealed class FlowNode
     /// <summary>The user task details.</summary>
     public UserTaskDefinition? UserTask { get; init; }
 
+    /// <summary>For a start event: its linked start form, if any.</summary>
+    public StartFormDefinition? StartForm { get; init; }
+
     /// <summary>The script (FEEL expression and result variable).</summary>
     public ScriptDefinition? Script { get; init; }
 

@@ -37,6 +37,11 @@ public sealed record UserTaskDefinition(
     string? FormId, string? FormKey, string? EmbeddedForm, string? Assignee,
     string? CandidateGroups, string? CandidateUsers, string? DueDate, string? FollowUpDate);
 
+/// <summary>The form linked to a none start event (<c>zeebe:formDefinition</c>): what a citizen fills in to start.</summary>
+/// <param name="FormId">The linked form id.</param>
+/// <param name="FormKey">The form key.</param>
+public sealed record StartFormDefinition(string? FormId, string? FormKey);
+
 /// <summary>A script task's FEEL expression and the variable its result goes to.</summary>
 /// <param name="Expression">The FEEL expression.</param>
 /// <param name="ResultVariable">The variable that receives the result.</param>

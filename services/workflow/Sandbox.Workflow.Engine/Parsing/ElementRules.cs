@@ -75,9 +75,10 @@ internal static class KindRules
                 Need(trigger != EventTrigger.Error || node.Interrupting, "An error boundary event is always interrupting");
                 break;
         }
-        if (node.Kind != ElementKind.UserTask && (zeebe.Form ?? zeebe.Assignment ?? zeebe.Schedule) is not null)
+        var startForm = node.Kind == ElementKind.StartEvent && trigger == EventTrigger.None && zeebe.Assignment is null && zeebe.Schedule is null;
+        if (node.Kind != ElementKind.UserTask && !startForm && (zeebe.Form ?? zeebe.Assignment ?? zeebe.Schedule) is not null)
         {
-            context.Problem(element, "Form, assignment and schedule extensions belong on user tasks");
+            context.Problem(element, "Form, assignment and schedule extensions belong on user tasks (a form also on a none start event)");
         }
     }
 }

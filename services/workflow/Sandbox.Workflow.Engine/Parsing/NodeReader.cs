@@ -70,6 +70,8 @@ internal static class NodeReader
             Mapping = zeebe.Mapping,
             Job = zeebe.Job,
             UserTask = kind == ElementKind.UserTask ? zeebe.UserTask(context) : null,
+            StartForm = kind == ElementKind.StartEvent && zeebe.Form is { } form
+                ? new StartFormDefinition((string?)form.Attribute("formId"), (string?)form.Attribute("formKey")) : null,
             Script = zeebe.Script,
             Timer = events.Timer,
             Message = events.Message,
