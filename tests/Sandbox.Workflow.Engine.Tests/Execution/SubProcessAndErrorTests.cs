@@ -68,10 +68,11 @@ public class SubProcessAndErrorTests
     {
         var run = Harness.Run(Chain(("t", Service("t"))));
 
-        run.Do(new ThrowError(run.Job("t").Key, "NOT_FOUND"));
+        run.Do(new ThrowError(run.Job("t").Key, "NOT_FOUND", "customer 17 is gone"));
 
         Assert.Equal((IncidentKind.UnhandledError, "t"), (run.Incident.Kind, run.Incident.ElementId));
-        Assert.Contains("NOT_FOUND", run.Incident.Message);
+        Assert.Contains("'NOT_FOUND'", run.Incident.Message);
+        Assert.Contains("customer 17 is gone", run.Incident.Message);
     }
 
     [Fact]

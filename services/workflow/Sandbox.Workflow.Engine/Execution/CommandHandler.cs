@@ -24,7 +24,7 @@ internal static class CommandHandler
                 break;
             case ThrowError c:
                 // On a call activity: the host passes on an error that nothing caught in the called instance.
-                run.ThrowBpmnError(Waiting(run, c.ElementInstanceKey, n => IsJob(n) || n.Kind == ElementKind.CallActivity), c.ErrorCode, c.Variables);
+                run.ThrowBpmnError(Waiting(run, c.ElementInstanceKey, n => IsJob(n) || n.Kind == ElementKind.CallActivity), c.ErrorCode, c.Variables, c.ErrorMessage);
                 break;
             case CorrelateMessage c:
                 run.Trigger(Subscription(run, c.SubscriptionKey, SubscriptionKind.Message), c.Variables);

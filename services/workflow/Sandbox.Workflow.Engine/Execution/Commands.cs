@@ -41,7 +41,7 @@ public sealed record FailJob(long ElementInstanceKey, int Retries, string? Error
 /// </summary>
 /// <param name="ElementInstanceKey">The job's element instance, or the call activity's.</param>
 /// <param name="ErrorCode">The error code.</param>
-/// <param name="ErrorMessage">A readable message.</param>
+/// <param name="ErrorMessage">A readable message; it goes into the incident when nothing catches the error.</param>
 /// <param name="Variables">Variables for the catch event.</param>
 public sealed record ThrowError(long ElementInstanceKey, string ErrorCode, string? ErrorMessage = null, JsonObject? Variables = null) : InstanceCommand;
 

@@ -8,7 +8,7 @@ namespace Sandbox.Workflow.Engine.Execution;
 // event subprocess; one with the exact code wins over a catch-all on the same element.
 internal sealed partial class Run
 {
-    public void ThrowBpmnError(ElementInstance source, string code, JsonObject? variables)
+    public void ThrowBpmnError(ElementInstance source, string code, JsonObject? variables, string? message = null)
     {
         for (var current = source; current is not null; current = ParentOf(current))
         {
@@ -39,6 +39,7 @@ internal sealed partial class Run
                 return errors.FirstOrDefault(c => startOf(c).ErrorCode == code) ?? errors.FirstOrDefault(c => startOf(c).ErrorCode is null);
             }
         }
-        RaiseIncident(source, IncidentKind.UnhandledError, $"The BPMN error '{code}' was thrown and no error event catches it");
+        var detail = string.IsNullOrEmpty(message) ? "" : $": {message}";
+        RaiseIncident(source, IncidentKind.UnhandledError, $"The BPMN error '{code}' was thrown and no error event catches it{detail}");
     }
 }
