@@ -17,7 +17,8 @@ public sealed class IdentityThroughGatewayTests(SandboxApp sandbox)
         var discovery = await client.GetFromJsonAsync<JsonElement>("/identity/.well-known/openid-configuration", Cancel);
 
         Assert.Equal($"http://localhost:{sandbox.Gateway.Port}/identity", discovery.GetProperty("issuer").GetString());
-        Assert.StartsWith($"http://localhost:{sandbox.Gateway.Port}/identity/", discovery.GetProperty("jwks_uri").GetString());
+        // Endpoints follow the host the caller used, as the gateway forwards it.
+        Assert.Equal($"{sandbox.Gateway}identity/.well-known/jwks", discovery.GetProperty("jwks_uri").GetString());
     }
 
     [Fact]
@@ -42,5 +43,20 @@ public sealed class IdentityThroughGatewayTests(SandboxApp sandbox)
         {
             Assert.Contains(eid, html);
         }
+    }
+
+    [Fact]
+    public async Task LoginPage_StylesComeFromTheSandbox_SoTheContentSecurityPolicyAllowsThem()
+    {
+        using var client = sandbox.Client();
+
+        var html = await client.GetStringAsync("/identity/login?returnUrl=%2Fidentity%2Fconnect%2Fauthorize", Cancel);
+        using var css = await client.GetAsync("/identity/login.css", Cancel);
+
+        Assert.DoesNotContain("<style", html);
+        Assert.DoesNotContain("style=", html);
+        Assert.Contains("href=\"/identity/login.css\"", html);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
     }
 }

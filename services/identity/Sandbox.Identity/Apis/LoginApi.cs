@@ -35,6 +35,7 @@ public static class LoginApi
     {
         var login = app.MapGroup("/login").WithTags("Login").ExcludeFromDescription();
         login.MapGet("/", Choose);
+        app.MapGet("/login.css", () => Results.Text(LoginPage.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
         login.MapGet("/eid/{method}", EidPage);
         login.MapPost("/eid/{method}", EidLogin);
         login.MapGet("/staff", StaffPage);

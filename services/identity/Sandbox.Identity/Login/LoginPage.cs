@@ -39,14 +39,11 @@ public sealed class LoginPage(string lang, string title)
 
     public IResult ToResult(int status = StatusCodes.Status200OK) => Results.Content(Render(), "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    public string Render() => $$"""
-        <!doctype html>
-        <html lang="{{lang}}">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{E(title)}} · Sandbox</title>
-        <style>
+    /// <summary>
+    /// The pages' style sheet, served as a file of its own (<c>/identity/login.css</c>): the gateway's
+    /// content security policy allows styles from the sandbox itself, not inline ones.
+    /// </summary>
+    public const string Css = """
         body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5}
         a,button,input,select{font:inherit}
         :focus-visible{outline:3px solid #1a5dad;outline-offset:2px}
@@ -60,7 +57,16 @@ public sealed class LoginPage(string lang, string title)
         .note{background:#fff6d5;padding:.4rem .8rem;border-radius:.3rem}
         .error{color:#a4000f;font-weight:600}
         nav a{margin-right:.8rem}
-        </style>
+        """;
+
+    public string Render() => $$"""
+        <!doctype html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{E(title)}} · Sandbox</title>
+        <link rel="stylesheet" href="/identity/login.css">
         </head>
         <body>
         <main>
