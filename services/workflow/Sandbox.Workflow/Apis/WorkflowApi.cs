@@ -6,6 +6,10 @@ public static class WorkflowApi
     {
         var api = app.MapGroup("/api/workflow").WithTags("Workflow");
         api.MapServiceInfo("workflow");
+        api.MapProcessesApi();
+        api.MapInstancesApi();
+        api.MapTasksApi();
+        api.MapJobsApi();
         return app;
     }
 }

@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sandbox.Workflow.Data;
+
+// Times are UTC DateTime: both SQLite and PostgreSQL compare and order them in SQL.
+
+/// <summary>One deployed version of a BPMN process of a tenant.</summary>
+public sealed class ProcessDefinitionRow
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public string Tenant { get; set; } = "";
+    [MaxLength(256)] public string BpmnProcessId { get; set; } = "";
+    public int Version { get; set; }
+    [MaxLength(512)] public string? Name { get; set; }
+    public string Xml { get; set; } = "";
+    public DateTime DeployedAt { get; set; }
+}
+
+/// <summary>A process instance: the engine's state snapshot, with a concurrency token that changes on every step.</summary>
+public sealed class InstanceRow
+{
+    [MaxLength(64)] public string Id { get; set; } = "";
+    [MaxLength(64)] public string Tenant { get; set; } = "";
+    public long DefinitionId { get; set; }
+    [MaxLength(256)] public string BpmnProcessId { get; set; } = "";
+    public int Version { get; set; }
+    [MaxLength(16)] public string Status { get; set; } = "";
+    public string StateJson { get; set; } = "";
+    public DateTime StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    [ConcurrencyCheck] public Guid RowVersion { get; set; }
+}
+
+public static class WorkState
+{
+    public const string Open = "open";
+    public const string Completed = "completed";
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>A user task in the caseworker inbox.</summary>
+public sealed class UserTaskRow
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public string Tenant { get; set; } = "";
+    [MaxLength(64)] public string InstanceId { get; set; } = "";
+    public long ElementInstanceKey { get; set; }
+    [MaxLength(256)] public string ElementId { get; set; } = "";
+    [MaxLength(512)] public string? Name { get; set; }
+    [MaxLength(256)] public string? FormKey { get; set; }
+    [MaxLength(256)] public string? FormId { get; set; }
+    [MaxLength(256)] public string? Assignee { get; set; }
+    // Stored as "|a|b|" so that a LIKE '%|a|%' finds one group.
+    [MaxLength(2048)] public string CandidateGroups { get; set; } = "|";
+    [MaxLength(2048)] public string CandidateUsers { get; set; } = "|";
+    public DateTime? DueDate { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    [MaxLength(16)] public string State { get; set; } = WorkState.Open;
+    [ConcurrencyCheck] public Guid RowVersion { get; set; }
+}
+
+/// <summary>A job for an external worker of <see cref="Type"/>; locked while a worker holds it.</summary>
+public sealed class JobRow
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public string Tenant { get; set; } = "";
+    [MaxLength(64)] public string InstanceId { get; set; } = "";
+    public long ElementInstanceKey { get; set; }
+    [MaxLength(256)] public string ElementId { get; set; } = "";
+    [MaxLength(256)] public string Type { get; set; } = "";
+    public int Retries { get; set; }
+    public string HeadersJson { get; set; } = "{}";
+    public DateTime? AvailableAt { get; set; }
+    [MaxLength(256)] public string? Worker { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public DateTime CreatedAt { get; set; }
+    [MaxLength(16)] public string State { get; set; } = WorkState.Open;
+    [ConcurrencyCheck] public Guid RowVersion { get; set; }
+}
+
+/// <summary>A scheduled timer of an instance (the durable schedule a timer poller reads).</summary>
+public sealed class TimerRow
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public string InstanceId { get; set; } = "";
+    public long SubscriptionKey { get; set; }
+    [MaxLength(256)] public string ElementId { get; set; } = "";
+    public DateTime DueAt { get; set; }
+    [MaxLength(16)] public string State { get; set; } = WorkState.Open;
+}
+
+/// <summary>An element entered or left: the append-only history of an instance.</summary>
+public sealed class HistoryRow
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public string InstanceId { get; set; } = "";
+    public long ElementInstanceKey { get; set; }
+    [MaxLength(256)] public string ElementId { get; set; } = "";
+    [MaxLength(64)] public string ElementType { get; set; } = "";
+    [MaxLength(16)] public string Event { get; set; } = "";
+    public DateTime At { get; set; }
+}

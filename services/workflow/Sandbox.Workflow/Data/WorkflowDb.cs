@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Sandbox.Workflow.Data;
+
+/// <summary>The workflow service's store: definitions, instances and what their steps created.</summary>
+public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext(options)
+{
+    public DbSet<ProcessDefinitionRow> Definitions => Set<ProcessDefinitionRow>();
+    public DbSet<InstanceRow> Instances => Set<InstanceRow>();
+    public DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
+    public DbSet<JobRow> Jobs => Set<JobRow>();
+    public DbSet<TimerRow> Timers => Set<TimerRow>();
+    public DbSet<HistoryRow> History => Set<HistoryRow>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<ProcessDefinitionRow>().HasIndex(d => new { d.Tenant, d.BpmnProcessId, d.Version }).IsUnique();
+        model.Entity<InstanceRow>().HasIndex(i => new { i.Tenant, i.Status });
+        model.Entity<UserTaskRow>().HasIndex(t => new { t.Tenant, t.State });
+        model.Entity<UserTaskRow>().HasIndex(t => new { t.InstanceId, t.ElementInstanceKey });
+        model.Entity<JobRow>().HasIndex(j => new { j.Tenant, j.Type, j.State });
+        model.Entity<JobRow>().HasIndex(j => new { j.InstanceId, j.ElementInstanceKey });
+        model.Entity<TimerRow>().HasIndex(t => new { t.State, t.DueAt });
+        model.Entity<TimerRow>().HasIndex(t => new { t.InstanceId, t.SubscriptionKey });
+        model.Entity<HistoryRow>().HasIndex(h => h.InstanceId);
+    }
+}

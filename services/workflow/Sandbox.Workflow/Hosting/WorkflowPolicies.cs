@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Sandbox.Security;
+
+namespace Sandbox.Workflow.Hosting;
+
+/// <summary>The workflow service's own policies, on top of the shared <see cref="Policies"/>.</summary>
+public static class WorkflowPolicies
+{
+    /// <summary>Staff of a tenant, or its machine clients: may start instances and read them.</summary>
+    public const string Operator = "workflow-operator";
+
+    /// <summary>A job worker: a machine client (role <c>service</c>) or an administrator.</summary>
+    public const string Worker = "workflow-worker";
+
+    public static IServiceCollection AddWorkflowPolicies(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, [.. Roles.Staff, Roles.Service]))
+            .AddPolicy(Worker, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Service, Roles.TenantAdmin, Roles.PlatformAdmin));
+        return services;
+    }
+
+    /// <summary>The groups a user task's candidate groups are matched with: the caller's roles and <c>groups</c> claims.</summary>
+    public static IReadOnlySet<string> Groups(this ClaimsPrincipal user) =>
+        user.FindAll(SandboxClaims.Role).Concat(user.FindAll("groups")).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    public static string Subject(this ClaimsPrincipal user) => user.FindFirst(SandboxClaims.Subject)?.Value ?? "";
+}

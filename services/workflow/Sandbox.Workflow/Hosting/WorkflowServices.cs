@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Sandbox.Security;
+using Sandbox.Workflow.Data;
+using Sandbox.Workflow.Engine.Execution;
+using Sandbox.Workflow.Runtime;
+
+namespace Sandbox.Workflow.Hosting;
+
+public static class WorkflowServices
+{
+    public const string ConnectionName = "workflow";
+
+    public static WebApplicationBuilder AddWorkflowServices(this WebApplicationBuilder builder)
+    {
+        var options = ReadOptions(builder);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new WorkflowEngine(new WorkflowEngineOptions { Clock = sp.GetRequiredService<TimeProvider>() }));
+        builder.Services.AddSingleton<DefinitionCache>();
+        builder.Services.AddSingleton<Telemetry>();
+        builder.Services.AddDbContext<WorkflowDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
+        builder.Services.AddScoped<EffectWriter>();
+        builder.Services.AddScoped<InstanceRunner>();
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.AddSandboxAuthentication(ConnectionName);
+        builder.Services.AddWorkflowPolicies();
+        return builder;
+    }
+
+    private static WorkflowOptions ReadOptions(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new();
+        var data = builder.Configuration["SANDBOX_DATA"];
+        options.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(data)
+            ? Path.Combine(builder.Environment.ContentRootPath, ".sandbox-data", "workflow")
+            : data);
+        return options;
+    }
+
+    private static void UseDatabase(DbContextOptionsBuilder db, WorkflowOptions options, string? connectionString)
+    {
+        switch (options.Database.ToLowerInvariant())
+        {
+            case "postgres" or "postgresql":
+                db.UseNpgsql(connectionString ?? throw new InvalidOperationException(
+                    "Sandbox:Workflow:Database is postgres but ConnectionStrings:workflow is not set."));
+                break;
+            case "sqlite":
+                Directory.CreateDirectory(options.DataPath);
+                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "workflow.db")}");
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Sandbox:Workflow:Database '{options.Database}': use sqlite or postgres.");
+        }
+    }
+}

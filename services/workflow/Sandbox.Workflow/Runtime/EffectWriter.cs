@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sandbox.Workflow.Data;
+using Sandbox.Workflow.Engine.Execution;
+using Sandbox.Workflow.Engine.State;
+
+namespace Sandbox.Workflow.Runtime;
+
+/// <summary>
+/// Turns a step's effects into rows of the same unit of work as the new state, so that one SaveChanges stores
+/// both or neither.
+/// </summary>
+public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry)
+{
+    public async Task ApplyAsync(InstanceRow instance, StepResult step, CancellationToken ct)
+    {
+        foreach (var effect in step.Effects)
+        {
+            switch (effect)
+            {
+                case ElementEntered e:
+                    db.History.Add(History(instance, e.ElementInstanceKey, e.ElementId, e.Kind.ToString(), "entered", e.At));
+                    break;
+                case ElementLeft e:
+                    db.History.Add(History(instance, e.ElementInstanceKey, e.ElementId, e.Kind.ToString(), e.Terminated ? "terminated" : "left", e.At));
+                    break;
+                case JobCreated e:
+                    await JobCreatedAsync(instance, e, ct);
+                    break;
+                case JobCancelled e:
+                    foreach (var job in await OpenJobsAsync(instance.Id, e.ElementInstanceKey, ct)) Close(job, WorkState.Cancelled);
+                    break;
+                case UserTaskCreated e:
+                    db.UserTasks.Add(Task(instance, e));
+                    telemetry.TaskCreated(instance.BpmnProcessId);
+                    break;
+                case UserTaskCancelled e:
+                    foreach (var task in await OpenTasksAsync(instance.Id, e.ElementInstanceKey, ct)) Close(task, WorkState.Cancelled);
+                    break;
+                case TimerScheduled e:
+                    db.Timers.Add(new TimerRow { InstanceId = instance.Id, SubscriptionKey = e.SubscriptionKey, ElementId = e.ElementId, DueAt = e.DueAt.UtcDateTime });
+                    break;
+                case TimerCancelled e:
+                    var timers = await db.Timers.Where(t => t.InstanceId == instance.Id && t.SubscriptionKey == e.SubscriptionKey && t.State == WorkState.Open).ToListAsync(ct);
+                    foreach (var timer in timers) timer.State = WorkState.Cancelled;
+                    break;
+                case IncidentRaised e:
+                    telemetry.Incident(instance.BpmnProcessId, e.Incident.Kind.ToString());
+                    break;
+                case InstanceCompleted:
+                    telemetry.InstanceCompleted(instance.BpmnProcessId);
+                    break;
+            }
+        }
+        Store(instance, step.State);
+    }
+
+    public static void Store(InstanceRow instance, InstanceState state)
+    {
+        instance.StateJson = StateJson.Write(state);
+        instance.Status = state.Status().ToString().ToLowerInvariant();
+        instance.EndedAt = state.EndedAt?.UtcDateTime;
+        instance.RowVersion = Guid.NewGuid();
+    }
+
+    private async Task JobCreatedAsync(InstanceRow instance, JobCreated e, CancellationToken ct)
+    {
+        // A failed job that is retried keeps its key, as in Zeebe.
+        var job = (await OpenJobsAsync(instance.Id, e.ElementInstanceKey, ct)).FirstOrDefault();
+        if (job is null)
+        {
+            job = new JobRow { Tenant = instance.Tenant, InstanceId = instance.Id, ElementInstanceKey = e.ElementInstanceKey, CreatedAt = DateTime.UtcNow };
+            db.Jobs.Add(job);
+        }
+        job.ElementId = e.ElementId;
+        job.Type = e.Type;
+        job.Retries = e.Retries;
+        job.HeadersJson = JsonSerializer.Serialize(e.Headers);
+        job.AvailableAt = e.AvailableAt?.UtcDateTime;
+        job.Worker = null;
+        job.LockedUntil = null;
+        job.RowVersion = Guid.NewGuid();
+    }
+
+    private async Task<List<JobRow>> OpenJobsAsync(string instanceId, long key, CancellationToken ct)
+    {
+        var local = db.Jobs.Local.Where(j => j.InstanceId == instanceId && j.ElementInstanceKey == key && j.State == WorkState.Open).ToList();
+        if (local.Count > 0) return local;
+        return await db.Jobs.Where(j => j.InstanceId == instanceId && j.ElementInstanceKey == key && j.State == WorkState.Open).ToListAsync(ct);
+    }
+
+    private async Task<List<UserTaskRow>> OpenTasksAsync(string instanceId, long key, CancellationToken ct)
+    {
+        var local = db.UserTasks.Local.Where(t => t.InstanceId == instanceId && t.ElementInstanceKey == key && t.State == WorkState.Open).ToList();
+        if (local.Count > 0) return local;
+        return await db.UserTasks.Where(t => t.InstanceId == instanceId && t.ElementInstanceKey == key && t.State == WorkState.Open).ToListAsync(ct);
+    }
+
+    public static void Close(JobRow job, string state)
+    {
+        job.State = state;
+        job.LockedUntil = null;
+        job.RowVersion = Guid.NewGuid();
+    }
+
+    public static void Close(UserTaskRow task, string state)
+    {
+        task.State = state;
+        task.EndedAt = DateTime.UtcNow;
+        task.RowVersion = Guid.NewGuid();
+    }
+
+    private static HistoryRow History(InstanceRow instance, long key, string elementId, string type, string ev, DateTimeOffset at) =>
+        new() { InstanceId = instance.Id, ElementInstanceKey = key, ElementId = elementId, ElementType = type, Event = ev, At = at.UtcDateTime };
+
+    private static UserTaskRow Task(InstanceRow instance, UserTaskCreated e) => new()
+    {
+        Tenant = instance.Tenant,
+        InstanceId = instance.Id,
+        ElementInstanceKey = e.ElementInstanceKey,
+        ElementId = e.ElementId,
+        Name = e.Name,
+        FormKey = e.FormKey,
+        FormId = e.FormId,
+        Assignee = e.Assignee,
+        CandidateGroups = Joined(e.CandidateGroups),
+        CandidateUsers = Joined(e.CandidateUsers),
+        DueDate = e.DueDate?.UtcDateTime,
+        CreatedAt = DateTime.UtcNow,
+        RowVersion = Guid.NewGuid(),
+    };
+
+    public static string Joined(IEnumerable<string> values) => "|" + string.Concat(values.Select(v => v + "|"));
+
+    public static string[] Split(string joined) => joined.Split('|', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Sandbox.Workflow.Data;
+using Sandbox.Workflow.Engine.Execution;
+
+namespace Sandbox.Workflow.Runtime;
+
+/// <summary>What became of a command sent to an instance.</summary>
+public sealed record CommandOutcome(InstanceRow? Instance, string? Refusal)
+{
+    public bool Succeeded => Instance is not null && Refusal is null;
+}
+
+/// <summary>
+/// Runs engine commands against stored instances: load the snapshot, step, then store the new snapshot with the
+/// rows its effects call for in one SaveChanges. The row version makes a concurrent step on the same instance
+/// fail and retry from the state the other one stored, so no step is lost or applied twice.
+/// </summary>
+public sealed class InstanceRunner(WorkflowDb db, WorkflowEngine engine, DefinitionCache definitions, EffectWriter effects,
+    Telemetry telemetry, ILogger<InstanceRunner> logger)
+{
+    private const int Attempts = 5;
+
+    public async Task<InstanceRow> StartAsync(ProcessDefinitionRow definition, JsonObject? variables, CancellationToken ct)
+    {
+        var id = Guid.NewGuid().ToString("n");
+        using var activity = Telemetry.StartStepActivity("start", definition.BpmnProcessId, id);
+        var step = engine.Start(definitions.Get(definition), new StartInstance(id, variables));
+        var row = new InstanceRow
+        {
+            Id = id, Tenant = definition.Tenant, DefinitionId = definition.Id, BpmnProcessId = definition.BpmnProcessId,
+            Version = definition.Version, StartedAt = step.State.StartedAt.UtcDateTime,
+        };
+        db.Instances.Add(row);
+        telemetry.InstanceStarted(definition.BpmnProcessId);
+        await effects.ApplyAsync(row, step, ct);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Instance {InstanceId} of {BpmnProcessId} v{Version} started", id, definition.BpmnProcessId, definition.Version);
+        return row;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="command"/>; <paramref name="alongside"/> makes the caller's own changes (closing a job
+    /// or task row) in the same unit of work and runs again on every retry.
+    /// </summary>
+    public async Task<CommandOutcome> ExecuteAsync(string instanceId, InstanceCommand command,
+        Func<CancellationToken, Task>? alongside, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+            if (row is null) return new(null, $"Instance {instanceId} does not exist");
+            var definition = await db.Definitions.SingleAsync(d => d.Id == row.DefinitionId, ct);
+            using var activity = Telemetry.StartStepActivity(command.GetType().Name, row.BpmnProcessId, row.Id);
+            StepResult step;
+            try
+            {
+                step = engine.Execute(definitions.Get(definition), StateJson.Read(row.StateJson), command);
+            }
+            catch (WorkflowCommandException e)
+            {
+                return new(row, e.Message);
+            }
+            if (alongside is not null) await alongside(ct);
+            await effects.ApplyAsync(row, step, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new(row, null);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                logger.LogDebug("Instance {InstanceId} changed meanwhile; retrying {Command}", instanceId, command.GetType().Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Sandbox.Workflow.Tests.Infrastructure;
+
+/// <summary>
+/// The workflow service in this process on a real Kestrel port (127.0.0.1), with its own SQLite folder or a
+/// PostgreSQL database, trusting the keys of <see cref="Tokens"/> instead of the identity service's JWKS.
+/// </summary>
+public sealed class WorkflowApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    private WorkflowApp(string dataPath, string? postgres)
+    {
+        DataPath = dataPath;
+        settings = new()
+        {
+            ["SANDBOX_DATA"] = dataPath,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (postgres is not null)
+        {
+            settings["Sandbox:Workflow:Database"] = "postgres";
+            settings["ConnectionStrings:workflow"] = postgres;
+        }
+    }
+
+    public string DataPath { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static WorkflowApp Start(string? postgres = null)
+    {
+        var app = new WorkflowApp(Path.Combine(Path.GetTempPath(), "sandbox-workflow-" + Guid.NewGuid().ToString("n")[..10]), postgres);
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        app.BaseAddress = new Uri(address.TrimEnd('/') + "/api/workflow/");
+        return app;
+    }
+
+    /// <summary>A client of the real port, with a bearer token when one is given.</summary>
+    public HttpClient Client(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        {
+            jwt.Authority = null;
+            jwt.MetadataAddress = null!;
+            jwt.TokenValidationParameters.ValidIssuer = Tokens.Issuer;
+            jwt.TokenValidationParameters.IssuerSigningKey = Tokens.Key;
+        }));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(DataPath))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataPath, recursive: true);
+        }
+    }
+}
