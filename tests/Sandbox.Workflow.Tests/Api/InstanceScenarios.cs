@@ -112,6 +112,48 @@ public abstract class InstanceScenarios(IWorkflowFixture fixture)
     }
 
     [Fact]
+    public async Task Incident_ResolvedByTenantAdmin_JobComesBackAndTheInstanceGoesOn()
+    {
+        var tenant = new TestTenant(App);
+        await tenant.DeployAsync(Models.JobThenTask("permit", "check"));
+        var id = (await tenant.StartAsync("permit")).Str("id");
+        using var worker = tenant.Worker();
+        var key = (await tenant.ActivateAsync("check")).Single().Long("key");
+        await worker.PostAsJsonAsync($"jobs/{key}/fail", new { retries = 0, errorMessage = "down" }, Ct);
+        var incident = (await tenant.InstanceAsync(id))["incidents"]![0].Long("key");
+        using var caseworker = tenant.Caseworker();
+        using var admin = tenant.Admin();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.PostAsJsonAsync($"instances/{id}/incidents/{incident}/resolve", new { retries = 2 }, Ct)).StatusCode);
+        var resolved = await admin.PostAsJsonAsync($"instances/{id}/incidents/{incident}/resolve", new { retries = 2 }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal("active", (await Json.ObjectAsync(resolved)).Str("status"));
+        var again = (await tenant.ActivateAsync("check")).Single()!;
+        Assert.Equal(2, again["retries"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"instances/{id}/incidents/{incident}/resolve", new { }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Timer_FiresFromTheStoredSchedule()
+    {
+        var tenant = new TestTenant(App);
+        await tenant.DeployAsync(Models.TimerThenJob("reminder", "PT0.2S", "remind"));
+        var id = (await tenant.StartAsync("reminder")).Str("id");
+        Assert.Equal(["wait"], (await tenant.InstanceAsync(id))["activeElementIds"]!.AsArray().Select(e => e!.GetValue<string>()));
+
+        JsonArray jobs = [];
+        for (var attempt = 0; attempt < 100 && jobs.Count == 0; attempt++)
+        {
+            await Task.Delay(50, Ct);
+            jobs = await tenant.ActivateAsync("remind");
+        }
+
+        Assert.Equal(id, jobs.Single().Str("instanceId"));
+        Assert.Contains((await tenant.InstanceAsync(id))["history"]!.AsArray(), h => h.Str("elementId") == "wait" && h!["leftAt"] is not null);
+    }
+
+    [Fact]
     public async Task LockedJob_ComesBackAfterItsTimeout()
     {
         var tenant = new TestTenant(App);

@@ -18,6 +18,8 @@ public sealed class TestTenant(WorkflowApp app)
     public HttpClient Caseworker(string? subject = null, string[]? groups = null) =>
         app.Client(Tokens.Create(subject ?? "caseworker-" + Id, Id, [Roles.Caseworker], groups));
 
+    public HttpClient Admin() => app.Client(Tokens.Create("admin-" + Id, Id, [Roles.TenantAdmin]));
+
     public HttpClient Worker() => app.Client(Tokens.Create("client-" + Id, Id, [Roles.Service]));
 
     public static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "application/xml");
@@ -90,6 +92,28 @@ public static class Models
               <bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing>
             </bpmn:userTask>
             <bpmn:sequenceFlow id="f3" sourceRef="decide" targetRef="end" />
+            <bpmn:endEvent id="end"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    /// <summary>A timer of <paramref name="duration"/>, then a service task of <paramref name="jobType"/>.</summary>
+    public static string TimerThenJob(string processId, string duration, string jobType) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d1" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="{processId}" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <bpmn:intermediateCatchEvent id="wait">
+              <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+              <bpmn:timerEventDefinition><bpmn:timeDuration>{duration}</bpmn:timeDuration></bpmn:timerEventDefinition>
+            </bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="work" />
+            <bpmn:serviceTask id="work">
+              <bpmn:extensionElements><zeebe:taskDefinition type="{jobType}" /></bpmn:extensionElements>
+              <bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="f3" sourceRef="work" targetRef="end" />
             <bpmn:endEvent id="end"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
           </bpmn:process>
         </bpmn:definitions>

@@ -25,6 +25,7 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
         {
             ["SANDBOX_DATA"] = dataPath,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Sandbox:Workflow:TimerPollInterval"] = "00:00:00.050",
         };
         if (postgres is not null)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Security;
 using Sandbox.Workflow.Data;
 using Sandbox.Workflow.Engine.Execution;
 using Sandbox.Workflow.Engine.State;
@@ -11,6 +12,8 @@ using Sandbox.Workflow.Runtime;
 namespace Sandbox.Workflow.Apis;
 
 public sealed record StartInstanceRequest(JsonObject? Variables, int? Version);
+
+public sealed record ResolveIncidentRequest(int? Retries);
 
 public sealed record HistoryView(long ElementInstanceKey, string ElementId, string ElementType, DateTimeOffset EnteredAt, DateTimeOffset? LeftAt, bool Terminated);
 
@@ -29,6 +32,8 @@ public static class InstancesApi
         var group = api.MapGroup("/instances").WithTags("Instances").RequireAuthorization(WorkflowPolicies.Operator);
         group.MapGet("/{id}", Get).WithSummary("An instance's status, variables, active elements, incidents and history");
         group.MapPost("/{id}/cancel", Cancel).WithSummary("Terminates every element of the instance");
+        group.MapPost("/{id}/incidents/{key:long}/resolve", Resolve).RequireAuthorization(Policies.TenantAdmin)
+            .WithSummary("Resolves an incident and retries what stopped (a job gets the given retries back)");
         return api;
     }
 
@@ -63,6 +68,15 @@ public static class InstancesApi
     {
         if (await FindAsync(db, user, id, ct) is null) return Problems.NotFound($"No instance {id}");
         var outcome = await runner.ExecuteAsync(id, new CancelInstance(), null, ct);
+        return outcome.Succeeded ? TypedResults.Ok(View(outcome.Instance!)) : Problems.Conflict(outcome.Refusal!);
+    }
+
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult, ValidationProblem>> Resolve(string id, long key,
+        ResolveIncidentRequest? request, ClaimsPrincipal user, WorkflowDb db, InstanceRunner runner, CancellationToken ct)
+    {
+        if (request?.Retries is < 1) return Problems.Invalid("retries", "Retries must be 1 or more");
+        if (await FindAsync(db, user, id, ct) is null) return Problems.NotFound($"No instance {id}");
+        var outcome = await runner.ExecuteAsync(id, new ResolveIncident(key, request?.Retries ?? 1), null, ct);
         return outcome.Succeeded ? TypedResults.Ok(View(outcome.Instance!)) : Problems.Conflict(outcome.Refusal!);
     }
 

@@ -13,4 +13,7 @@ public sealed class WorkflowOptions
 
     /// <summary>Most jobs one activation may lock.</summary>
     public int MaxJobsPerActivation { get; set; } = 100;
+
+    /// <summary>How often the timer schedule is read for due timers.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -22,6 +22,7 @@ public static class WorkflowServices
         builder.Services.AddScoped<EffectWriter>();
         builder.Services.AddScoped<InstanceRunner>();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<TimerPoller>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.AddSandboxAuthentication(ConnectionName);
         builder.Services.AddWorkflowPolicies();
