@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Sandbox.Forms.Data;
+using Sandbox.Forms.Events;
+using Sandbox.Forms.Hosting;
+using Sandbox.Forms.Outbox;
+
+namespace Sandbox.Forms.Domain;
+
+/// <summary>What a citizen gets back for a stored submission.</summary>
+public sealed record SubmissionReceipt(Guid Id, string Reference, string FormId, int FormVersion, DateTimeOffset SubmittedAt);
+
+/// <summary>Stores validated submissions with their outbox event in one transaction.</summary>
+public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxSignal signal, TimeProvider clock)
+{
+    /// <summary>The earlier receipt for this citizen and idempotency key, if any.</summary>
+    public async Task<SubmissionReceipt?> FindByIdempotencyKeyAsync(string subject, string key, CancellationToken ct) =>
+        await db.Submissions.AsNoTracking()
+            .Where(s => s.Subject == subject && s.IdempotencyKey == key)
+            .Select(s => new SubmissionReceipt(s.PublicId, s.Reference, s.FormId, s.FormVersion, s.SubmittedAt))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Stores valid <paramref name="data"/> and its <c>submission-received</c> event.</summary>
+    public async Task<SubmissionReceipt> StoreAsync(PublishedForm form, string subject, JsonObject data, string? idempotencyKey, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var entity = new SubmissionEntity
+        {
+            PublicId = Guid.CreateVersion7(now),
+            Reference = await NextReferenceAsync(now.Year, ct),
+            TenantId = form.TenantId, FormId = form.FormId, FormVersion = form.Version,
+            Subject = subject, DataJson = data.ToJsonString(), IdempotencyKey = idempotencyKey, SubmittedAt = now,
+        };
+        db.Submissions.Add(entity);
+        var received = new SubmissionReceived(entity.PublicId, entity.Reference, form.TenantId, form.FormId, form.Version, subject, now, data);
+        db.Outbox.Add(new OutboxMessage
+        {
+            Topic = Topics.SubmissionReceived,
+            PayloadJson = JsonSerializer.Serialize(received, JsonSerializerOptions.Web),
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        signal.Notify();
+        return new SubmissionReceipt(entity.PublicId, entity.Reference, entity.FormId, entity.FormVersion, now);
+    }
+
+    /// <summary>A citizen's own submissions, newest first.</summary>
+    public async Task<List<SubmissionReceipt>> MineAsync(string subject, CancellationToken ct) =>
+        await db.Submissions.AsNoTracking()
+            .Where(s => s.Subject == subject)
+            .OrderByDescending(s => s.Id)
+            .Take(200)
+            .Select(s => new SubmissionReceipt(s.PublicId, s.Reference, s.FormId, s.FormVersion, s.SubmittedAt))
+            .ToListAsync(ct);
+
+    // The counter row is updated inside the submission's transaction, so numbers are never given out twice.
+    private async Task<string> NextReferenceAsync(int year, CancellationToken ct)
+    {
+        var prefix = options.ReferencePrefix;
+        var updated = await db.ReferenceCounters.Where(c => c.Prefix == prefix && c.Year == year)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Value, x => x.Value + 1), ct);
+        if (updated == 0)
+        {
+            db.ReferenceCounters.Add(new ReferenceCounter { Prefix = prefix, Year = year, Value = 1 });
+            await db.SaveChangesAsync(ct);
+        }
+        var value = await db.ReferenceCounters.AsNoTracking()
+            .Where(c => c.Prefix == prefix && c.Year == year).Select(c => c.Value).SingleAsync(ct);
+        return $"{prefix}-{year}-{value:D6}";
+    }
+}

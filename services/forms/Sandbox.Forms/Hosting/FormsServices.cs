@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sandbox.Feel;
+using Sandbox.Forms.Data;
+using Sandbox.Forms.Domain;
+using Sandbox.Forms.Outbox;
+
+namespace Sandbox.Forms.Hosting;
+
+public static class FormsServices
+{
+    /// <summary>Storage, domain services, the outbox publisher and telemetry of the forms service.</summary>
+    public static WebApplicationBuilder AddFormsServices(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(FormsOptions.Section).Get<FormsOptions>() ?? new();
+        var data = builder.Configuration["SANDBOX_DATA"];
+        options.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(data)
+            ? Path.Combine(builder.Environment.ContentRootPath, ".sandbox-data", "forms")
+            : data);
+        builder.Services.AddSingleton(options);
+
+        var connectionString = builder.Configuration.GetConnectionString("forms");
+        builder.Services.AddDbContext<FormsDbContext>(db => UseDatabase(db, options, connectionString));
+        builder.Services.AddHostedService<DatabaseInitializer>();
+
+        builder.Services.AddSingleton(sp => new FeelEngine(new FeelEngineOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Telemetry>();
+        builder.Services.AddScoped<FormDefinitions>();
+        builder.Services.AddScoped<Submissions>();
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IEventPublisher, DaprEventPublisher>();
+        builder.Services.AddHostedService<OutboxPublisher>();
+        return builder;
+    }
+
+    private static void UseDatabase(DbContextOptionsBuilder db, FormsOptions options, string? connectionString)
+    {
+        switch (options.Database.ToLowerInvariant())
+        {
+            case "postgres" or "postgresql":
+                db.UseNpgsql(connectionString ?? throw new InvalidOperationException(
+                    "Sandbox:Forms:Database is postgres but ConnectionStrings:forms is not set."));
+                break;
+            case "sqlite":
+                Directory.CreateDirectory(options.DataPath);
+                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "forms.db")}");
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Sandbox:Forms:Database '{options.Database}': use sqlite or postgres.");
+        }
+    }
+}
+
+/// <summary>Creates the database on start, before the outbox publisher reads it.</summary>
+internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Database.EnsureCreatedAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Sandbox.Forms.Outbox;
+using Sandbox.Testing;
+
+namespace Sandbox.Forms.Tests.Infrastructure;
+
+/// <summary>
+/// The forms service in this process on a real Kestrel port, with its own SQLite folder (or a PostgreSQL
+/// database), tokens from <see cref="Tokens"/> and a recording event publisher in place of the sidecar.
+/// </summary>
+public sealed class FormsApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _keepData;
+
+    private FormsApp(int port, string dataPath, string? postgres, bool keepData)
+    {
+        Port = port;
+        DataPath = dataPath;
+        _keepData = keepData;
+        _settings = new()
+        {
+            ["SANDBOX_DATA"] = dataPath,
+            ["Sandbox:Forms:OutboxInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (postgres is not null)
+        {
+            _settings["Sandbox:Forms:Database"] = "postgres";
+            _settings["ConnectionStrings:forms"] = postgres;
+        }
+    }
+
+    public int Port { get; }
+    public string DataPath { get; }
+    public RecordingPublisher Events { get; } = new();
+
+    public static FormsApp Start(string? postgres = null, string? dataPath = null)
+    {
+        var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-forms-" + Guid.NewGuid().ToString("n")[..10]);
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = new FormsApp(Ports.Free(), path, postgres, keepData: dataPath is not null);
+            try
+            {
+                app.UseKestrel(o => o.Listen(IPAddress.Loopback, app.Port));
+                app.StartServer();
+                return app;
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                app.Dispose();
+            }
+        }
+    }
+
+    public HttpClient Client(string? token = null, string? language = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/") };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IEventPublisher>(Events);
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                var configuration = new OpenIdConnectConfiguration { Issuer = Tokens.Issuer };
+                configuration.SigningKeys.Add(Tokens.Key);
+                o.Configuration = configuration;
+                o.TokenValidationParameters.ValidIssuer = Tokens.Issuer;
+                o.TokenValidationParameters.IssuerSigningKey = Tokens.Key;
+            });
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!_keepData && Directory.Exists(DataPath))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataPath, recursive: true);
+        }
+    }
+}
+
+/// <summary>Stands in for the sidecar's pub/sub: records what was published, and can refuse.</summary>
+public sealed class RecordingPublisher : IEventPublisher
+{
+    public ConcurrentQueue<(string Topic, string Payload)> Published { get; } = new();
+
+    public bool Refuse { get; set; }
+
+    public Task PublishAsync(string topic, string payloadJson, CancellationToken ct)
+    {
+        if (Refuse) throw new HttpRequestException("pub/sub unavailable");
+        Published.Enqueue((topic, payloadJson));
+        return Task.CompletedTask;
+    }
+
+    public async Task<(string Topic, string Payload)> WaitForAsync(Func<(string Topic, string Payload), bool> match)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var found = Published.FirstOrDefault(match);
+            if (found != default) return found;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The event was not published.");
+    }
+}
