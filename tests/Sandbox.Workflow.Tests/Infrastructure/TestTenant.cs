@@ -119,6 +119,31 @@ public static class Models
         </bpmn:definitions>
         """;
 
+    /// <summary>Waits for message <c>document-received</c> with the instance's <c>caseId</c>, then a job of <paramref name="jobType"/>.</summary>
+    public static string MessageThenJob(string processId, string jobType) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d1" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:message id="m1" name="document-received">
+            <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
+          </bpmn:message>
+          <bpmn:process id="{processId}" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <bpmn:intermediateCatchEvent id="wait">
+              <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+              <bpmn:messageEventDefinition messageRef="m1" />
+            </bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="work" />
+            <bpmn:serviceTask id="work">
+              <bpmn:extensionElements><zeebe:taskDefinition type="{jobType}" /></bpmn:extensionElements>
+              <bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="f3" sourceRef="work" targetRef="end" />
+            <bpmn:endEvent id="end"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
     /// <summary>A process with a business rule task, which the engine rejects.</summary>
     public const string WithBusinessRuleTask = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -10,6 +10,7 @@ public static class WorkflowApi
         api.MapInstancesApi();
         api.MapTasksApi();
         api.MapJobsApi();
+        api.MapMessagesApi();
         return app;
     }
 }

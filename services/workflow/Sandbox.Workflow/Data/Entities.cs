@@ -90,6 +90,19 @@ public sealed class TimerRow
     [MaxLength(16)] public string State { get; set; } = WorkState.Open;
 }
 
+/// <summary>An open message subscription of a waiting catch event (a message is correlated by name and key).</summary>
+public sealed class MessageSubscriptionRow
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public string Tenant { get; set; } = "";
+    [MaxLength(64)] public string InstanceId { get; set; } = "";
+    public long SubscriptionKey { get; set; }
+    [MaxLength(256)] public string ElementId { get; set; } = "";
+    [MaxLength(256)] public string MessageName { get; set; } = "";
+    [MaxLength(256)] public string CorrelationKey { get; set; } = "";
+    [MaxLength(16)] public string State { get; set; } = WorkState.Open;
+}
+
 /// <summary>An element entered or left: the append-only history of an instance.</summary>
 public sealed class HistoryRow
 {

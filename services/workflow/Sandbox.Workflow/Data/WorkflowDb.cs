@@ -11,6 +11,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<TimerRow> Timers => Set<TimerRow>();
     public DbSet<HistoryRow> History => Set<HistoryRow>();
+    public DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -23,5 +24,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
         model.Entity<TimerRow>().HasIndex(t => new { t.State, t.DueAt });
         model.Entity<TimerRow>().HasIndex(t => new { t.InstanceId, t.SubscriptionKey });
         model.Entity<HistoryRow>().HasIndex(h => h.InstanceId);
+        model.Entity<MessageSubscriptionRow>().HasIndex(m => new { m.Tenant, m.MessageName, m.CorrelationKey, m.State });
+        model.Entity<MessageSubscriptionRow>().HasIndex(m => new { m.InstanceId, m.SubscriptionKey });
     }
 }

@@ -44,6 +44,16 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry)
                     var timers = await db.Timers.Where(t => t.InstanceId == instance.Id && t.SubscriptionKey == e.SubscriptionKey && t.State == WorkState.Open).ToListAsync(ct);
                     foreach (var timer in timers) timer.State = WorkState.Cancelled;
                     break;
+                case MessageSubscriptionOpened e:
+                    db.MessageSubscriptions.Add(new MessageSubscriptionRow
+                    {
+                        Tenant = instance.Tenant, InstanceId = instance.Id, SubscriptionKey = e.SubscriptionKey, ElementId = e.ElementId,
+                        MessageName = e.MessageName, CorrelationKey = e.CorrelationKey,
+                    });
+                    break;
+                case MessageSubscriptionClosed e:
+                    await CloseSubscriptionAsync(instance.Id, e.SubscriptionKey, ct);
+                    break;
                 case IncidentRaised e:
                     telemetry.Incident(instance.BpmnProcessId, e.Incident.Kind.ToString());
                     break;
@@ -94,6 +104,16 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry)
         var local = db.UserTasks.Local.Where(t => t.InstanceId == instanceId && t.ElementInstanceKey == key && t.State == WorkState.Open).ToList();
         if (local.Count > 0) return local;
         return await db.UserTasks.Where(t => t.InstanceId == instanceId && t.ElementInstanceKey == key && t.State == WorkState.Open).ToListAsync(ct);
+    }
+
+    private async Task CloseSubscriptionAsync(string instanceId, long key, CancellationToken ct)
+    {
+        var rows = db.MessageSubscriptions.Local.Where(m => m.InstanceId == instanceId && m.SubscriptionKey == key && m.State == WorkState.Open).ToList();
+        if (rows.Count == 0)
+        {
+            rows = await db.MessageSubscriptions.Where(m => m.InstanceId == instanceId && m.SubscriptionKey == key && m.State == WorkState.Open).ToListAsync(ct);
+        }
+        foreach (var row in rows) row.State = WorkState.Completed;
     }
 
     public static void Close(JobRow job, string state)

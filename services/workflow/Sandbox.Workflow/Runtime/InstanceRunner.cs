@@ -21,11 +21,12 @@ public sealed class InstanceRunner(WorkflowDb db, WorkflowEngine engine, Definit
 {
     private const int Attempts = 5;
 
-    public async Task<InstanceRow> StartAsync(ProcessDefinitionRow definition, JsonObject? variables, CancellationToken ct)
+    public async Task<InstanceRow> StartAsync(ProcessDefinitionRow definition, JsonObject? variables, CancellationToken ct,
+        string? startEventId = null)
     {
         var id = Guid.NewGuid().ToString("n");
         using var activity = Telemetry.StartStepActivity("start", definition.BpmnProcessId, id);
-        var step = engine.Start(definitions.Get(definition), new StartInstance(id, variables));
+        var step = engine.Start(definitions.Get(definition), new StartInstance(id, variables, startEventId));
         var row = new InstanceRow
         {
             Id = id, Tenant = definition.Tenant, DefinitionId = definition.Id, BpmnProcessId = definition.BpmnProcessId,

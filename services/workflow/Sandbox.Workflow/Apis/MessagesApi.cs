@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sandbox.Workflow.Data;
+using Sandbox.Workflow.Engine.Execution;
+using Sandbox.Workflow.Hosting;
+using Sandbox.Workflow.Runtime;
+
+namespace Sandbox.Workflow.Apis;
+
+public sealed record PublishMessageRequest(string? Name, string? CorrelationKey, JsonObject? Variables);
+
+/// <param name="Correlated">The instances whose waiting catch event received the message.</param>
+/// <param name="Started">The instances a message start event started.</param>
+public sealed record PublishMessageResponse(IReadOnlyList<string> Correlated, IReadOnlyList<string> Started);
+
+/// <summary>Messages: correlated by name and correlation key to waiting catch events, and to message start events.</summary>
+public static class MessagesApi
+{
+    public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/messages", Publish).WithTags("Messages").RequireAuthorization(WorkflowPolicies.Operator)
+            .WithSummary("Correlates a message to the instances waiting for it and starts the processes it starts");
+        return api;
+    }
+
+    private static async Task<Results<Ok<PublishMessageResponse>, ValidationProblem, ProblemHttpResult>> Publish(PublishMessageRequest request,
+        ClaimsPrincipal user, WorkflowDb db, InstanceRunner runner, DefinitionCache definitions, CancellationToken ct)
+    {
+        if (Problems.Tenant(user) is not { } tenant) return Problems.NoTenant();
+        if (string.IsNullOrWhiteSpace(request.Name)) return Problems.Invalid("name", "The message name is required");
+        var key = request.CorrelationKey ?? "";
+
+        var waiting = await db.MessageSubscriptions.AsNoTracking()
+            .Where(m => m.Tenant == tenant && m.MessageName == request.Name && m.CorrelationKey == key && m.State == WorkState.Open)
+            .OrderBy(m => m.Id).ToListAsync(ct);
+        var correlated = new List<string>();
+        // One message reaches each instance once, as in Zeebe.
+        foreach (var subscription in waiting.DistinctBy(m => m.InstanceId))
+        {
+            var outcome = await runner.ExecuteAsync(subscription.InstanceId, new CorrelateMessage(subscription.SubscriptionKey, request.Variables), null, ct);
+            if (outcome.Succeeded) correlated.Add(subscription.InstanceId);
+        }
+
+        var started = new List<string>();
+        foreach (var definition in await LatestVersionsAsync(db, tenant, ct))
+        {
+            var start = definitions.Get(definition).MessageStartEvents.FirstOrDefault(s => s.Message?.Name == request.Name);
+            if (start is null) continue;
+            db.ChangeTracker.Clear();
+            started.Add((await runner.StartAsync(definition, request.Variables, ct, start.Id)).Id);
+        }
+        return TypedResults.Ok(new PublishMessageResponse(correlated, started));
+    }
+
+    private static async Task<List<ProcessDefinitionRow>> LatestVersionsAsync(WorkflowDb db, string tenant, CancellationToken ct)
+    {
+        var latest = (await db.Definitions.Where(d => d.Tenant == tenant).Select(d => new { d.Id, d.BpmnProcessId, d.Version }).ToListAsync(ct))
+            .GroupBy(d => d.BpmnProcessId).Select(g => g.MaxBy(d => d.Version)!.Id).ToList();
+        return await db.Definitions.AsNoTracking().Where(d => latest.Contains(d.Id)).ToListAsync(ct);
+    }
+}
