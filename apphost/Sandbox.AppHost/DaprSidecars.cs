@@ -57,11 +57,6 @@ internal static class DaprSidecars
         {
             sidecar.WithArgs("--app", $"{service.Resource.Name}:{AppPort(service)}:{http}:{grpc}");
         }
-        foreach (var (service, _, _) in apps)
-        {
-            // The stand-in keeps undelivered events until an app answers, so services only need it up first.
-            service.WaitFor(sidecar);
-        }
     }
 
     /// <summary>

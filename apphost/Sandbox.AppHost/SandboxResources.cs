@@ -26,8 +26,9 @@ internal static class SandboxResources
 
     /// <summary>
     /// The gateway listens on the fixed <c>Sandbox:GatewayPort</c> (8080) without Aspire's proxy in
-    /// front, so it sees each client's own address (rate limits are per client IP). It waits for every
-    /// service and is healthy only when all of them are. Settings under <c>Gateway</c> in the app
+    /// front, so it sees each client's own address (rate limits are per client IP). It starts beside
+    /// the services, not after them, so start-up takes as long as the slowest service rather than the
+    /// sum; it is healthy only when all of them are. Settings under <c>Gateway</c> in the app
     /// host's configuration are passed through to it.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddGateway(this IDistributedApplicationBuilder builder,
@@ -39,7 +40,7 @@ internal static class SandboxResources
             .WithHttpHealthCheck("/health/ready");
         foreach (var service in services)
         {
-            gateway.WithReference(service).WaitFor(service);
+            gateway.WithReference(service);
         }
         foreach (var setting in builder.Configuration.GetSection("Gateway").AsEnumerable())
         {
