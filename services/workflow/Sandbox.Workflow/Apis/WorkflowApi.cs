@@ -11,6 +11,7 @@ public static class WorkflowApi
         api.MapTasksApi();
         api.MapJobsApi();
         api.MapMessagesApi();
+        api.MapSandboxClockApi();
         return app;
     }
 }

@@ -14,6 +14,9 @@ public sealed class WorkflowOptions
     /// <summary>Most jobs one activation may lock.</summary>
     public int MaxJobsPerActivation { get; set; } = 100;
 
+    /// <summary>Whether <c>/api/workflow/sandbox/clock</c> may move the service's time forward (sandbox mode).</summary>
+    public bool SandboxClock { get; set; }
+
     /// <summary>How often the timer schedule is read for due timers.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

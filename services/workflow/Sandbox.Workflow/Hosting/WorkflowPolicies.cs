@@ -12,11 +12,15 @@ public static class WorkflowPolicies
     /// <summary>A job worker: a machine client (role <c>service</c>) or an administrator.</summary>
     public const string Worker = "workflow-worker";
 
+    /// <summary>May move the sandbox clock: a designer or an administrator.</summary>
+    public const string ClockKeeper = "workflow-clock-keeper";
+
     public static IServiceCollection AddWorkflowPolicies(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, [.. Roles.Staff, Roles.Service]))
-            .AddPolicy(Worker, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Service, Roles.TenantAdmin, Roles.PlatformAdmin));
+            .AddPolicy(Worker, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Service, Roles.TenantAdmin, Roles.PlatformAdmin))
+            .AddPolicy(ClockKeeper, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Designer, Roles.TenantAdmin, Roles.PlatformAdmin));
         return services;
     }
 

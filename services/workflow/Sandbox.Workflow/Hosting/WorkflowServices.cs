@@ -14,7 +14,8 @@ public static class WorkflowServices
     {
         var options = ReadOptions(builder);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SandboxClock>();
+        builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>());
         builder.Services.AddSingleton(sp => new WorkflowEngine(new WorkflowEngineOptions { Clock = sp.GetRequiredService<TimeProvider>() }));
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<Telemetry>();

@@ -10,7 +10,7 @@ namespace Sandbox.Workflow.Runtime;
 /// Turns a step's effects into rows of the same unit of work as the new state, so that one SaveChanges stores
 /// both or neither.
 /// </summary>
-public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry)
+public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvider clock)
 {
     public async Task ApplyAsync(InstanceRow instance, StepResult step, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry)
                     foreach (var job in await OpenJobsAsync(instance.Id, e.ElementInstanceKey, ct)) Close(job, WorkState.Cancelled);
                     break;
                 case UserTaskCreated e:
-                    db.UserTasks.Add(Task(instance, e));
+                    db.UserTasks.Add(Task(instance, e, clock.GetUtcNow().UtcDateTime));
                     telemetry.TaskCreated(instance.BpmnProcessId);
                     break;
                 case UserTaskCancelled e:
@@ -79,7 +79,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry)
         var job = (await OpenJobsAsync(instance.Id, e.ElementInstanceKey, ct)).FirstOrDefault();
         if (job is null)
         {
-            job = new JobRow { Tenant = instance.Tenant, InstanceId = instance.Id, ElementInstanceKey = e.ElementInstanceKey, CreatedAt = DateTime.UtcNow };
+            job = new JobRow { Tenant = instance.Tenant, InstanceId = instance.Id, ElementInstanceKey = e.ElementInstanceKey, CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Jobs.Add(job);
         }
         job.ElementId = e.ElementId;
@@ -133,7 +133,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry)
     private static HistoryRow History(InstanceRow instance, long key, string elementId, string type, string ev, DateTimeOffset at) =>
         new() { InstanceId = instance.Id, ElementInstanceKey = key, ElementId = elementId, ElementType = type, Event = ev, At = at.UtcDateTime };
 
-    private static UserTaskRow Task(InstanceRow instance, UserTaskCreated e) => new()
+    private static UserTaskRow Task(InstanceRow instance, UserTaskCreated e, DateTime now) => new()
     {
         Tenant = instance.Tenant,
         InstanceId = instance.Id,
@@ -146,7 +146,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry)
         CandidateGroups = Joined(e.CandidateGroups),
         CandidateUsers = Joined(e.CandidateUsers),
         DueDate = e.DueDate?.UtcDateTime,
-        CreatedAt = DateTime.UtcNow,
+        CreatedAt = now,
         RowVersion = Guid.NewGuid(),
     };
 
