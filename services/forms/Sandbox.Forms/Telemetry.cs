@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.RegularExpressions;
 using Sandbox.Forms.Validation;
 
 namespace Sandbox.Forms;
 
 /// <summary>The forms service's traces and metrics (<c>Sandbox.Forms</c>).</summary>
-public sealed class Telemetry : IDisposable
+public sealed partial class Telemetry : IDisposable
 {
     public const string Name = "Sandbox.Forms";
 
@@ -32,13 +33,17 @@ public sealed class Telemetry : IDisposable
     public void ValidationFailed(string formId, int version, IEnumerable<FieldError> failures)
     {
         foreach (var f in failures)
-            _validationErrors.Add(1, new("form.id", formId), new("form.version", version), new("field", f.Path), new("error", f.Error.ToString()));
+            _validationErrors.Add(1, new("form.id", formId), new("form.version", version), new("field", ListIndex.Replace(f.Path, "[]")), new("error", f.Error.ToString()));
     }
 
     public void Submitted(string formId, int version) =>
         _submissions.Add(1, new("form.id", formId), new("form.version", version));
 
     public void EventPublished(string topic) => _published.Add(1, new KeyValuePair<string, object?>("topic", topic));
+
+    // One series per field, not per list item: clients[3].name counts as clients[].name.
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex ListIndex { get; }
 
     public void Dispose()
     {

@@ -25,6 +25,7 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
     public async Task<SubmissionReceipt> StoreAsync(PublishedForm form, string subject, JsonObject data, string? idempotencyKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        await EnsureCounterAsync(now.Year, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var entity = new SubmissionEntity
         {
@@ -56,17 +57,35 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
             .Select(s => new SubmissionReceipt(s.PublicId, s.Reference, s.FormId, s.FormVersion, s.SubmittedAt))
             .ToListAsync(ct);
 
-    // The counter row is updated inside the submission's transaction, so numbers are never given out twice.
+    // The year's counter row is made once, outside the submission's transaction; two first submissions
+    // of a year may both try, and the loser finds the winner's row.
+    private async Task EnsureCounterAsync(int year, CancellationToken ct)
+    {
+        var prefix = options.ReferencePrefix;
+        if (await db.ReferenceCounters.AnyAsync(c => c.Prefix == prefix && c.Year == year, ct)) return;
+        var counter = new ReferenceCounter { Prefix = prefix, Year = year, Value = 0 };
+        db.ReferenceCounters.Add(counter);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await db.ReferenceCounters.AsNoTracking().AnyAsync(c => c.Prefix == prefix && c.Year == year, ct)) throw;
+        }
+        finally
+        {
+            db.Entry(counter).State = EntityState.Detached;
+        }
+    }
+
+    // The counter row is updated inside the submission's transaction: the update locks the row, so a number
+    // is never given out twice and a rolled-back submission gives its number back.
     private async Task<string> NextReferenceAsync(int year, CancellationToken ct)
     {
         var prefix = options.ReferencePrefix;
-        var updated = await db.ReferenceCounters.Where(c => c.Prefix == prefix && c.Year == year)
+        await db.ReferenceCounters.Where(c => c.Prefix == prefix && c.Year == year)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.Value, x => x.Value + 1), ct);
-        if (updated == 0)
-        {
-            db.ReferenceCounters.Add(new ReferenceCounter { Prefix = prefix, Year = year, Value = 1 });
-            await db.SaveChangesAsync(ct);
-        }
         var value = await db.ReferenceCounters.AsNoTracking()
             .Where(c => c.Prefix == prefix && c.Year == year).Select(c => c.Value).SingleAsync(ct);
         return $"{prefix}-{year}-{value:D6}";
