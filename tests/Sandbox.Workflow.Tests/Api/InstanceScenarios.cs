@@ -68,6 +68,28 @@ public abstract class InstanceScenarios(IWorkflowFixture fixture)
     }
 
     [Fact]
+    public async Task ClaimedTask_OnlyTheAssigneeCompletesOrUnclaimsIt()
+    {
+        var tenant = new TestTenant(App);
+        await tenant.DeployAsync(Models.JobThenTask("permit", "check"));
+        var id = (await tenant.StartAsync("permit")).Str("id");
+        using var worker = tenant.Worker();
+        await worker.PostAsJsonAsync($"jobs/{(await tenant.ActivateAsync("check")).Single().Long("key")}/complete", new { }, Ct);
+        using var anna = tenant.Caseworker("anna");
+        using var bo = tenant.Caseworker("bo");
+        var task = (await anna.GetFromJsonAsync<JsonObject>("tasks", Ct))!["items"]!.AsArray().Single(t => t.Str("instanceId") == id)!.Long("id");
+
+        Assert.Equal(HttpStatusCode.OK, (await anna.PostAsync($"tasks/{task}/claim", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await bo.PostAsync($"tasks/{task}/claim", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await bo.PostAsJsonAsync($"tasks/{task}/complete", new { }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await bo.PostAsync($"tasks/{task}/unclaim", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anna.PostAsync($"tasks/{task}/unclaim", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bo.PostAsync($"tasks/{task}/claim", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await bo.PostAsJsonAsync($"tasks/{task}/complete", new { }, Ct)).StatusCode);
+        Assert.Equal("completed", (await tenant.InstanceAsync(id)).Str("status"));
+    }
+
+    [Fact]
     public async Task AnotherTenant_SeesAndTouchesNothing()
     {
         var owner = new TestTenant(App);

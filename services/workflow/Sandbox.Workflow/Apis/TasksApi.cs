@@ -31,6 +31,7 @@ public static class TasksApi
         var group = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.Caseworker);
         group.MapGet("/", List).WithSummary("Open user tasks the caller may work on, soonest due first");
         group.MapPost("/{id:long}/claim", Claim).WithSummary("Assigns the task to the caller");
+        group.MapPost("/{id:long}/unclaim", Unclaim).WithSummary("Gives the caller's task back to its candidates");
         group.MapPost("/{id:long}/complete", Complete).WithSummary("Completes the task with the submitted form data");
         return api;
     }
@@ -60,6 +61,25 @@ public static class TasksApi
         var subject = user.Subject();
         if (task.Assignee is { } assignee && assignee != subject) return Problems.Conflict($"Task {id} is assigned to {assignee}");
         task.Assignee = subject;
+        task.RowVersion = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict($"Task {id} changed meanwhile; read it again");
+        }
+        return TypedResults.Ok(View(task));
+    }
+
+    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Unclaim(long id, ClaimsPrincipal user, WorkflowDb db, CancellationToken ct)
+    {
+        var task = await FindAsync(db, user, id, ct);
+        if (task is null) return Problems.NotFound($"No task {id}");
+        if (task.State != WorkState.Open) return Problems.Conflict($"Task {id} is {task.State}");
+        if (task.Assignee != user.Subject()) return Problems.Conflict($"Task {id} is not assigned to the caller");
+        task.Assignee = null;
         task.RowVersion = Guid.NewGuid();
         try
         {
