@@ -176,6 +176,26 @@ public abstract class InstanceScenarios(IWorkflowFixture fixture)
     }
 
     [Fact]
+    public async Task ParallelWorkers_NeverGetTheSameJob_AndADoubleCompletionIsRefusedOnce()
+    {
+        var tenant = new TestTenant(App);
+        await tenant.DeployAsync(Models.JobThenTask("permit", "check"));
+        for (var i = 0; i < 12; i++) await tenant.StartAsync("permit");
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => tenant.ActivateAsync("check", maxJobs: 4)));
+        var keys = batches.SelectMany(b => b).Select(j => j.Long("key")).ToList();
+
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(12, keys.Count + (await tenant.ActivateAsync("check", maxJobs: 12)).Count);
+        using var first = tenant.Worker();
+        using var second = tenant.Worker();
+        var answers = await Task.WhenAll(
+            first.PostAsJsonAsync($"jobs/{keys[0]}/complete", new { }, Ct),
+            second.PostAsJsonAsync($"jobs/{keys[0]}/complete", new { }, Ct));
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+    }
+
+    [Fact]
     public async Task LockedJob_ComesBackAfterItsTimeout()
     {
         var tenant = new TestTenant(App);
