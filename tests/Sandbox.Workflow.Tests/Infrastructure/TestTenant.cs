@@ -7,9 +7,9 @@ using Sandbox.Security;
 namespace Sandbox.Workflow.Tests.Infrastructure;
 
 /// <summary>A fresh tenant of a test, with clients for its designer, caseworkers and job worker.</summary>
-public sealed class TestTenant(WorkflowApp app)
+public sealed class TestTenant(WorkflowApp app, string? id = null)
 {
-    public string Id { get; } = "t-" + Guid.NewGuid().ToString("n")[..10];
+    public string Id { get; } = id ?? "t-" + Guid.NewGuid().ToString("n")[..10];
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -18,9 +18,12 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    private WorkflowApp(string dataPath, string? postgres)
+    private readonly bool keepData;
+
+    private WorkflowApp(string dataPath, string? postgres, bool keepData)
     {
         DataPath = dataPath;
+        this.keepData = keepData;
         settings = new()
         {
             ["SANDBOX_DATA"] = dataPath,
@@ -38,9 +41,11 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static WorkflowApp Start(string? postgres = null)
+    /// <summary>Starts the app; a null <paramref name="dataPath"/> means a fresh temporary folder removed on dispose.</summary>
+    public static WorkflowApp Start(string? postgres = null, string? dataPath = null)
     {
-        var app = new WorkflowApp(Path.Combine(Path.GetTempPath(), "sandbox-workflow-" + Guid.NewGuid().ToString("n")[..10]), postgres);
+        var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-workflow-" + Guid.NewGuid().ToString("n")[..10]);
+        var app = new WorkflowApp(path, postgres, keepData: dataPath is not null);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -71,7 +76,7 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(DataPath))
+        if (!keepData && Directory.Exists(DataPath))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataPath, recursive: true);
