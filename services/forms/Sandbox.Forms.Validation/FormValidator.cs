@@ -35,6 +35,7 @@ public static class FormValidator
     {
         private readonly HashSet<string> _leaves = new(StringComparer.Ordinal);
         private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, JsonObject> _variables = new(StringComparer.Ordinal);
 
         public List<FieldError> Failures { get; } = [];
         public JsonObject Output { get; } = [];
@@ -107,12 +108,15 @@ public static class FormValidator
         }
 
         // The viewer's expression context: the form data, with this (the local scope), parent and i.
+        // Built once per scope; expressions only read it.
         private JsonObject Variables(Scope scope)
         {
+            if (_variables.TryGetValue(scope.Path, out var cached)) return cached;
             var variables = (JsonObject)root.DeepClone();
             variables["this"] = scope.Local.DeepClone();
             variables["parent"] = scope.Parent?.DeepClone();
             variables["i"] = new JsonArray([.. scope.Indexes.Select(i => (JsonNode)i)]);
+            _variables[scope.Path] = variables;
             return variables;
         }
 

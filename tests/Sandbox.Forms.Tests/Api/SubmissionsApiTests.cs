@@ -100,6 +100,23 @@ public abstract class SubmissionsApiTests(IFormsFixture fixture)
     }
 
     [Fact]
+    public async Task Caseworker_SeesOnlyOwnTenantsSubmissions()
+    {
+        var formId = await PublishAsync();
+        var receipt = await (await App.Client(Tokens.Citizen(NewCitizen())).PostJsonAsync($"/api/forms/{formId}/submissions", """{ "name": "Anna", "age": 9 }""")).JsonAsync();
+
+        var own = await App.Client(Tokens.Caseworker()).GetAsync($"/api/forms/tenants/uppsala/submissions?formId={formId}", Ct);
+        var item = Assert.Single(await own.JsonArrayAsync())!;
+        Assert.Equal((string)receipt["id"]!, (string)item["id"]!);
+        Assert.Equal("Anna", (string)item["data"]!["name"]!);
+
+        var other = await App.Client(Tokens.Caseworker("caseworker-9", tenant: "bergen")).GetAsync($"/api/forms/tenants/uppsala/submissions?formId={formId}", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        var theirs = await App.Client(Tokens.Caseworker("caseworker-9", tenant: "bergen")).GetAsync($"/api/forms/tenants/bergen/submissions?formId={formId}", Ct);
+        Assert.Empty(await theirs.JsonArrayAsync());
+    }
+
+    [Fact]
     public async Task References_AreDistinct()
     {
         var formId = await PublishAsync();

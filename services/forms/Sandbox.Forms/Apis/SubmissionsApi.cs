@@ -18,6 +18,7 @@ public static class SubmissionsApi
         var api = app.MapGroup("/api/forms").WithTags("Submissions");
         api.MapPost("/{formId}/submissions", Submit).RequireAuthorization(Policies.Citizen);
         api.MapGet("/submissions/mine", Mine).RequireAuthorization(Policies.Citizen);
+        api.MapGet("/tenants/{tenant}/submissions", OfTenant).RequireAuthorization(Policies.Caseworker);
         return app;
     }
 
@@ -61,6 +62,15 @@ public static class SubmissionsApi
 
     public static async Task<Ok<List<SubmissionReceipt>>> Mine(ClaimsPrincipal user, Submissions submissions, CancellationToken ct) =>
         TypedResults.Ok(await submissions.MineAsync(user.Subject(), ct));
+
+    /// <summary>A caseworker's view: the tenant in the route must be the caseworker's own (the policy checks it).</summary>
+    public static async Task<Results<Ok<List<TenantSubmission>>, ProblemHttpResult>> OfTenant(
+        string tenant, string? formId, int? limit, Submissions submissions, CancellationToken ct)
+    {
+        if (formId is not null && !Caller.FormId.IsMatch(formId)) return JsonBody.Bad("Not a form id.");
+        if (limit is < 1 or > 500) return JsonBody.Bad("limit must be between 1 and 500.");
+        return TypedResults.Ok(await submissions.OfTenantAsync(tenant, formId, limit ?? 100, ct));
+    }
 
     private static Created<SubmissionReceipt> Created(SubmissionReceipt receipt) =>
         TypedResults.Created($"/api/forms/submissions/{receipt.Id}", receipt);

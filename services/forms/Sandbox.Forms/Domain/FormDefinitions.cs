@@ -12,11 +12,18 @@ namespace Sandbox.Forms.Domain;
 /// <summary>A stored form version with its parsed schema.</summary>
 public sealed record PublishedForm(string TenantId, string FormId, int Version, FormSchema Schema, DateTimeOffset PublishedAt);
 
-/// <summary>Publishes and finds form definitions of a tenant. Parsed schemas are cached per stored version.</summary>
-public sealed class FormDefinitions(FormsDbContext db, FeelEngine feel, TimeProvider clock)
+/// <summary>Parsed schemas by stored row and content hash, so a version is parsed once per process.</summary>
+public sealed class SchemaCache
 {
-    private static readonly ConcurrentDictionary<long, FormSchema> Parsed = new();
+    private readonly ConcurrentDictionary<(long Id, string Hash), FormSchema> _parsed = new();
 
+    public FormSchema Get(FormDefinitionEntity entity, FeelEngine feel) =>
+        _parsed.GetOrAdd((entity.Id, entity.Hash), _ => FormSchema.Parse(entity.SchemaJson, feel));
+}
+
+/// <summary>Publishes and finds form definitions of a tenant.</summary>
+public sealed class FormDefinitions(FormsDbContext db, FeelEngine feel, SchemaCache cache, TimeProvider clock)
+{
     /// <summary>Publishes <paramref name="schema"/>; an unchanged schema returns the existing version.</summary>
     /// <returns>The form and whether a new version was made.</returns>
     public async Task<(PublishedForm Form, bool Created)> PublishAsync(string tenantId, FormSchema schema, string publishedBy, CancellationToken ct)
@@ -45,7 +52,7 @@ public sealed class FormDefinitions(FormsDbContext db, FeelEngine feel, TimeProv
             : Latest(tenantId, formId);
         var entity = await query.FirstOrDefaultAsync(ct);
         if (entity is null) return null;
-        var schema = Parsed.GetOrAdd(entity.Id, _ => FormSchema.Parse(entity.SchemaJson, feel));
+        var schema = cache.Get(entity, feel);
         return ToForm(entity, schema);
     }
 

@@ -11,6 +11,10 @@ namespace Sandbox.Forms.Domain;
 /// <summary>What a citizen gets back for a stored submission.</summary>
 public sealed record SubmissionReceipt(Guid Id, string Reference, string FormId, int FormVersion, DateTimeOffset SubmittedAt);
 
+/// <summary>A submission as a caseworker of its tenant sees it.</summary>
+public sealed record TenantSubmission(Guid Id, string Reference, string FormId, int FormVersion, string Subject,
+    DateTimeOffset SubmittedAt, JsonObject Data);
+
 /// <summary>Stores validated submissions with their outbox event in one transaction.</summary>
 public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxSignal signal, TimeProvider clock)
 {
@@ -56,6 +60,16 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
             .Take(200)
             .Select(s => new SubmissionReceipt(s.PublicId, s.Reference, s.FormId, s.FormVersion, s.SubmittedAt))
             .ToListAsync(ct);
+
+    /// <summary>A tenant's submissions, newest first, optionally of one form.</summary>
+    public async Task<List<TenantSubmission>> OfTenantAsync(string tenantId, string? formId, int limit, CancellationToken ct)
+    {
+        var query = db.Submissions.AsNoTracking().Where(s => s.TenantId == tenantId);
+        if (formId is not null) query = query.Where(s => s.FormId == formId);
+        var rows = await query.OrderByDescending(s => s.Id).Take(limit).ToListAsync(ct);
+        return [.. rows.Select(s => new TenantSubmission(s.PublicId, s.Reference, s.FormId, s.FormVersion, s.Subject, s.SubmittedAt,
+            JsonNode.Parse(s.DataJson)!.AsObject()))];
+    }
 
     // The year's counter row is made once, outside the submission's transaction; two first submissions
     // of a year may both try, and the loser finds the winner's row.

@@ -26,6 +26,7 @@ public static class FormsServices
         builder.Services.AddSingleton(sp => new FeelEngine(new FeelEngineOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Telemetry>();
+        builder.Services.AddSingleton<SchemaCache>();
         builder.Services.AddScoped<FormDefinitions>();
         builder.Services.AddScoped<Submissions>();
 
