@@ -32,6 +32,41 @@ public sealed class MessageTests(SqliteWorkflowFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Message_WithTimeToLive_ReachesInstancesThatWaitLater_OnceEach()
+    {
+        var tenant = new TestTenant(App);
+        await tenant.DeployAsync(Models.MessageThenJob("intake", "file-document"));
+        using var caseworker = tenant.Caseworker();
+        var published = await caseworker.PostAsJsonAsync("messages",
+            new { name = "document-received", correlationKey = "c-5", variables = new { pages = 2 }, timeToLive = 60_000 }, Ct);
+        Assert.Empty((await Json.ObjectAsync(published))["correlated"]!.AsArray());
+
+        var first = (await tenant.StartAsync("intake", new { caseId = "c-5" })).Str("id");
+        var second = (await tenant.StartAsync("intake", new { caseId = "c-5" })).Str("id");
+        var other = (await tenant.StartAsync("intake", new { caseId = "c-6" })).Str("id");
+
+        var jobs = new List<System.Text.Json.Nodes.JsonNode>();
+        for (var attempt = 0; attempt < 100 && jobs.Count < 2; attempt++)
+        {
+            await Task.Delay(50, Ct);
+            jobs.AddRange((await tenant.ActivateAsync("file-document")).Select(j => j!));
+        }
+        await Task.Delay(200, Ct);
+        jobs.AddRange((await tenant.ActivateAsync("file-document")).Select(j => j!));
+        Assert.Equal(new[] { first, second }.Order(), jobs.Select(j => j.Str("instanceId")).Order());
+        Assert.All(jobs, j => Assert.Equal(2, j["variables"]!["pages"]!.GetValue<int>()));
+        Assert.Equal(["wait"], (await tenant.InstanceAsync(other))["activeElementIds"]!.AsArray().Select(e => e!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Message_NegativeTimeToLive_Returns400()
+    {
+        using var caseworker = new TestTenant(App).Caseworker();
+        var response = await caseworker.PostAsJsonAsync("messages", new { name = "m", timeToLive = -1 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Message_NamedByAMessageStartEvent_StartsTheProcess()
     {
         var tenant = new TestTenant(App);

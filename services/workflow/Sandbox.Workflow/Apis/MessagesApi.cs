@@ -9,7 +9,8 @@ using Sandbox.Workflow.Runtime;
 
 namespace Sandbox.Workflow.Apis;
 
-public sealed record PublishMessageRequest(string? Name, string? CorrelationKey, JsonObject? Variables);
+/// <param name="TimeToLive">How long, in milliseconds, the message waits for catch events that are not waiting yet (0: it does not wait).</param>
+public sealed record PublishMessageRequest(string? Name, string? CorrelationKey, JsonObject? Variables, long TimeToLive);
 
 /// <param name="Correlated">The instances whose waiting catch event received the message.</param>
 /// <param name="Started">The instances a message start event started.</param>
@@ -18,6 +19,8 @@ public sealed record PublishMessageResponse(IReadOnlyList<string> Correlated, IR
 /// <summary>Messages: correlated by name and correlation key to waiting catch events, and to message start events.</summary>
 public static class MessagesApi
 {
+    private static readonly TimeSpan MaxTimeToLive = TimeSpan.FromDays(365);
+
     public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder api)
     {
         api.MapPost("/messages", Publish).WithTags("Messages").RequireAuthorization(WorkflowPolicies.Operator)
@@ -26,22 +29,28 @@ public static class MessagesApi
     }
 
     private static async Task<Results<Ok<PublishMessageResponse>, ValidationProblem, ProblemHttpResult>> Publish(PublishMessageRequest request,
-        ClaimsPrincipal user, WorkflowDb db, InstanceRunner runner, DefinitionCache definitions, CancellationToken ct)
+        ClaimsPrincipal user, WorkflowDb db, InstanceRunner runner, MessageCorrelator correlator, DefinitionCache definitions,
+        TimeProvider clock, CancellationToken ct)
     {
         if (Problems.Tenant(user) is not { } tenant) return Problems.NoTenant();
         if (string.IsNullOrWhiteSpace(request.Name)) return Problems.Invalid("name", "The message name is required");
+        if (request.TimeToLive < 0 || request.TimeToLive > MaxTimeToLive.TotalMilliseconds)
+            return Problems.Invalid("timeToLive", "The time to live must be between 0 and 365 days, in milliseconds");
         var key = request.CorrelationKey ?? "";
 
-        var waiting = await db.MessageSubscriptions.AsNoTracking()
-            .Where(m => m.Tenant == tenant && m.MessageName == request.Name && m.CorrelationKey == key && m.State == WorkState.Open)
-            .OrderBy(m => m.Id).ToListAsync(ct);
-        var correlated = new List<string>();
-        // One message reaches each instance once, as in Zeebe.
-        foreach (var subscription in waiting.DistinctBy(m => m.InstanceId))
+        long? messageId = null;
+        if (request.TimeToLive > 0)
         {
-            var outcome = await runner.ExecuteAsync(subscription.InstanceId, new CorrelateMessage(subscription.SubscriptionKey, request.Variables), null, ct);
-            if (outcome.Succeeded) correlated.Add(subscription.InstanceId);
+            var message = new MessageRow
+            {
+                Tenant = tenant, Name = request.Name, CorrelationKey = key, VariablesJson = request.Variables?.ToJsonString(),
+                ExpiresAt = clock.GetUtcNow().UtcDateTime.AddMilliseconds(request.TimeToLive),
+            };
+            db.Messages.Add(message);
+            await db.SaveChangesAsync(ct);
+            messageId = message.Id;
         }
+        var correlated = await correlator.CorrelateAsync(tenant, request.Name, key, request.Variables, messageId, ct);
 
         var started = new List<string>();
         foreach (var definition in await LatestVersionsAsync(db, tenant, ct))

@@ -103,6 +103,25 @@ public sealed class MessageSubscriptionRow
     [MaxLength(16)] public string State { get; set; } = WorkState.Open;
 }
 
+/// <summary>A published message kept for its time to live, for catch events that start waiting later.</summary>
+public sealed class MessageRow
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public string Tenant { get; set; } = "";
+    [MaxLength(256)] public string Name { get; set; } = "";
+    [MaxLength(256)] public string CorrelationKey { get; set; } = "";
+    public string? VariablesJson { get; set; }
+    public DateTime ExpiresAt { get; set; }
+}
+
+/// <summary>A buffered message reached an instance; it reaches each instance once.</summary>
+public sealed class MessageDeliveryRow
+{
+    public long Id { get; set; }
+    public long MessageId { get; set; }
+    [MaxLength(64)] public string InstanceId { get; set; } = "";
+}
+
 /// <summary>An element entered or left: the append-only history of an instance.</summary>
 public sealed class HistoryRow
 {

@@ -12,6 +12,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
     public DbSet<TimerRow> Timers => Set<TimerRow>();
     public DbSet<HistoryRow> History => Set<HistoryRow>();
     public DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
+    public DbSet<MessageRow> Messages => Set<MessageRow>();
+    public DbSet<MessageDeliveryRow> MessageDeliveries => Set<MessageDeliveryRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -26,5 +28,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
         model.Entity<HistoryRow>().HasIndex(h => h.InstanceId);
         model.Entity<MessageSubscriptionRow>().HasIndex(m => new { m.Tenant, m.MessageName, m.CorrelationKey, m.State });
         model.Entity<MessageSubscriptionRow>().HasIndex(m => new { m.InstanceId, m.SubscriptionKey });
+        model.Entity<MessageRow>().HasIndex(m => new { m.Tenant, m.Name, m.CorrelationKey });
+        model.Entity<MessageRow>().HasIndex(m => m.ExpiresAt);
+        model.Entity<MessageDeliveryRow>().HasIndex(d => new { d.MessageId, d.InstanceId }).IsUnique();
     }
 }

@@ -24,6 +24,8 @@ public static class WorkflowServices
         builder.Services.AddScoped<InstanceRunner>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<TimerPoller>();
+        builder.Services.AddScoped<MessageCorrelator>();
+        builder.Services.AddHostedService<MessageBufferPoller>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.AddSandboxAuthentication(ConnectionName);
         builder.Services.AddWorkflowPolicies();
