@@ -1,8 +1,11 @@
+using System.Security.Cryptography;
 using Sandbox.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var dataDir = builder.SandboxDataDirectory();
 var publicUrl = "http://localhost:" + builder.GatewayPort();
+// The gateway signs browsers in as identity's "portal" client; a fresh secret at each start.
+var portalSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
@@ -13,7 +16,9 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
 // Tokens name the issuer citizens' browsers see: identity through the gateway.
 var identity = Service<Projects.Sandbox_Identity>("identity")
     .WithEnvironment("Sandbox__Identity__Issuer", publicUrl + "/identity")
-    .WithEnvironment("Sandbox__TestTokens__Enabled", "true");
+    .WithEnvironment("Sandbox__TestTokens__Enabled", "true")
+    .WithEnvironment("Sandbox__Identity__PortalSecret", portalSecret)
+    .WithEnvironment("Sandbox__Identity__PortalRedirectUris__0", publicUrl + "/signin-oidc");
 var forms = Service<Projects.Sandbox_Forms>("forms");
 var workflow = Service<Projects.Sandbox_Workflow>("workflow");
 var notifications = Service<Projects.Sandbox_Notifications>("notifications");
@@ -21,5 +26,8 @@ var portal = Service<Projects.Sandbox_Portal>("portal").WithReference(identity);
 
 IResourceBuilder<ProjectResource>[] services = [identity, forms, workflow, notifications, portal];
 builder.AddDaprSidecars(dataDir, services);
-builder.AddGateway(services);
+builder.AddGateway(services)
+    .WithEnvironment("SANDBOX_DATA", Path.Combine(dataDir, "gateway"))
+    .WithEnvironment("Gateway__SignIn__Authority", publicUrl + "/identity")
+    .WithEnvironment("Gateway__SignIn__ClientSecret", portalSecret);
 builder.Build().Run();

@@ -1,3 +1,5 @@
+using Sandbox.Gateway.SignIn;
+
 namespace Sandbox.Gateway;
 
 public static class GatewayExtensions
@@ -15,9 +17,10 @@ public static class GatewayExtensions
         });
         builder.Services.AddClientRateLimiter(options.RateLimit);
         builder.Services.AddServiceHealthChecks(builder.Configuration);
-        builder.Services.AddReverseProxy()
+        var proxy = builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
+        builder.AddSignIn(proxy);
         return builder;
     }
 
@@ -27,6 +30,8 @@ public static class GatewayExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

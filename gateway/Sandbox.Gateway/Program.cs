@@ -1,4 +1,5 @@
 using Sandbox.Gateway;
+using Sandbox.Gateway.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +9,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseGateway();
 app.MapServiceHealth();
+app.MapSignIn();
 app.MapReverseProxy();
 app.Run();
