@@ -20,7 +20,8 @@ var identity = Service<Projects.Sandbox_Identity>("identity")
     .WithEnvironment("Sandbox__Identity__PortalSecret", portalSecret)
     .WithEnvironment("Sandbox__Identity__PortalRedirectUris__0", publicUrl + "/signin-oidc");
 var forms = Service<Projects.Sandbox_Forms>("forms");
-var workflow = Service<Projects.Sandbox_Workflow>("workflow");
+// The sandbox clock lets a pilot show "14 days later" in seconds; it exists only in the sandbox.
+var workflow = Service<Projects.Sandbox_Workflow>("workflow").WithEnvironment("Sandbox__Workflow__SandboxClock", "true");
 var notifications = Service<Projects.Sandbox_Notifications>("notifications");
 var portal = Service<Projects.Sandbox_Portal>("portal").WithReference(identity);
 
