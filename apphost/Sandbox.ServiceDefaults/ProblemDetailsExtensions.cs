@@ -11,10 +11,11 @@ public static class ProblemDetailsExtensions
     /// "something went wrong" can be found in the dashboard.
     /// </summary>
     public static IServiceCollection AddSandboxProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-            context.ProblemDetails.Extensions.TryAdd("traceId", traceId);
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>()
+            .AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            {
+                var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+                context.ProblemDetails.Extensions.TryAdd("traceId", traceId);
+                context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            });
 }

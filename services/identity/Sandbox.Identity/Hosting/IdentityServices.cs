@@ -31,7 +31,6 @@ public static class IdentityServices
             .SetApplicationName("Sandbox.Identity")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataPath, "data-protection")));
         builder.Services.AddAntiforgery();
-        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
         builder.Services.AddAuthentication(LoginCookie.Scheme).AddLoginCookie();
         builder.AddSandboxAuthentication("identity", jwt => LocalKeys.Configure(jwt, options, keys));

@@ -26,7 +26,6 @@ public static class WorkflowServices
         builder.Services.AddHostedService<TimerPoller>();
         builder.Services.AddScoped<MessageCorrelator>();
         builder.Services.AddHostedService<MessageBufferPoller>();
-        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.AddSandboxAuthentication(ConnectionName);
         builder.Services.AddWorkflowPolicies();
         return builder;

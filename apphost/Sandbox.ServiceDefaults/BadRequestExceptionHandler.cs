@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 
-namespace Sandbox.Identity.Hosting;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// A request the framework could not bind (a form without its antiforgery token, a malformed
-/// body) is the caller's error: ProblemDetails with its 4xx status, not a 500.
+/// A request the framework could not bind (a malformed body, a form without its antiforgery token,
+/// a body over the limit) is the caller's error: ProblemDetails with its 4xx status, not a 500.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
