@@ -1,3 +1,4 @@
+using Sandbox.Testing;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed class SandboxApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         Gateway = new Uri($"http://127.0.0.1:{port}");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Sandbox_AppHost>(
         [
@@ -51,12 +52,6 @@ public sealed class SandboxApp : IAsyncLifetime
         })
         { BaseAddress = Gateway };
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Sandbox.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +38,7 @@ public sealed class ServiceHealthCheckTests : IAsyncLifetime
     [Fact]
     public async Task Check_NothingListening_IsUnhealthy()
     {
-        var result = await Check(new Uri($"http://127.0.0.1:{FreePort()}"));
+        var result = await Check(new Uri($"http://127.0.0.1:{Ports.Free()}"));
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.Contains("could not be reached", result.Description);
@@ -64,12 +63,6 @@ public sealed class ServiceHealthCheckTests : IAsyncLifetime
         return app;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask InitializeAsync() => await _service.StartAsync(TestContext.Current.CancellationToken);
 
