@@ -61,23 +61,24 @@ public static class FormValidator
             if (hidden || c.Disabled) return;
             var segments = c.Key!.Split('.');
             var value = Get(scope.Input, segments);
-            if (c.Readonly?.ResolveTrue(Variables(scope)) == true) value = Initial(c, scope, segments);
+            if (c.Readonly?.ResolveTrue(Variables(scope)) == true) value = Initial(c, scope, segments, value);
             FieldValidator.Validate(c, value, Variables(scope), (error, args) => Report(path, error, args));
             if (value is null) return;
             Set(scope.Output, segments, value.DeepClone());
             if (c.Type == ComponentTypes.Filepicker) CollectFiles(path, value);
         }
 
-        // A read-only field keeps what the viewer showed, whatever was sent: the initial data (outside lists),
-        // else the default value.
-        private JsonNode? Initial(FormComponent c, Scope scope, string[] segments)
+        // A read-only field keeps what the viewer showed, whatever was sent: the initial data given as context
+        // (outside lists), else the default value. With neither, the initial data came from elsewhere (a process),
+        // which the server cannot see, so the sent value stands.
+        private JsonNode? Initial(FormComponent c, Scope scope, string[] segments, JsonNode? sent)
         {
             if (scope.Indexes.Length == 0 && context is not null)
             {
                 string[] full = scope.Path.Length == 0 ? segments : [.. scope.Path.Split('.'), .. segments];
                 if (Get(context, full) is { } given) return given;
             }
-            return c.DefaultValue;
+            return c.DefaultValue ?? sent;
         }
 
         private void CollectFiles(string path, JsonNode value)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dapr;
 using Dapr.Client;
 using Microsoft.EntityFrameworkCore;
 using Sandbox.Forms.Data;
@@ -19,7 +20,7 @@ public sealed record Draft(DraftState State, string Etag);
 /// time to live renewed by every save. A row per draft in the database records when it was started and when it
 /// expires, for telemetry and for removing the files of drafts nobody came back to.
 /// </summary>
-public sealed class Drafts(DaprClient dapr, FormsDbContext db, AttachmentFiles attachments, FormsOptions options, TimeProvider clock, Telemetry telemetry)
+public sealed class Drafts(DaprClient dapr, FormsDbContext db, AttachmentFiles attachments, FormsOptions options, TimeProvider clock, Telemetry telemetry, ILogger<Drafts> logger)
 {
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite };
 
@@ -64,12 +65,24 @@ public sealed class Drafts(DaprClient dapr, FormsDbContext db, AttachmentFiles a
         return existed;
     }
 
-    /// <summary>After a submission: the draft and its unused files go; the time from its start is recorded.</summary>
+    /// <summary>
+    /// After a submission: the draft and its unused files go, and the time from its start is recorded. Without a
+    /// started draft there is nothing to do. The submission is already stored, so a failure here is only logged:
+    /// the draft then expires by its time to live.
+    /// </summary>
     public async Task CompleteAsync(DraftOwner owner, PublishedForm form, CancellationToken ct)
     {
         var activity = await FindActivityAsync(owner, ct);
-        if (activity is not null) telemetry.Completed(form.FormId, form.Version, clock.GetUtcNow() - activity.StartedAt);
-        await DeleteAsync(owner, ct);
+        if (activity is null) return;
+        telemetry.Completed(form.FormId, form.Version, clock.GetUtcNow() - activity.StartedAt);
+        try
+        {
+            await DeleteAsync(owner, ct);
+        }
+        catch (Exception e) when (e is DaprException or DbUpdateException)
+        {
+            logger.LogWarning(e, "The draft of form {FormId} could not be removed after its submission", owner.FormId);
+        }
     }
 
     /// <summary>Makes sure a started draft is recorded (an upload may come before the first save).</summary>
