@@ -5,6 +5,7 @@ namespace Sandbox.Forms.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Sandbox.Forms.Benchmarks -- validation</c> (BenchmarkDotNet, validations per second);
+/// <c>... -- validation-cpu [--count 50000]</c> (one thread, per wall-clock and per CPU second);
 /// <c>... -- submissions [--count 2000] [--workers 16]</c> (end to end on SQLite, then on a throw-away PostgreSQL server
 /// when its binaries are installed).
 /// </summary>
@@ -12,6 +13,11 @@ public static class Bench
 {
     public static async Task Main(string[] args)
     {
+        if (args.FirstOrDefault() == "validation-cpu")
+        {
+            CpuTime.Run(Option(args, "--count", 50_000));
+            return;
+        }
         if (args.FirstOrDefault() != "submissions")
         {
             BenchmarkSwitcher.FromAssembly(typeof(ValidationBenchmarks).Assembly).Run(args.FirstOrDefault() == "validation" ? ["--filter", "*"] : args);
