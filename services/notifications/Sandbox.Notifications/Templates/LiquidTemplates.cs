@@ -8,8 +8,8 @@ namespace Sandbox.Notifications.Templates;
 
 /// <summary>
 /// Parses, checks and renders Liquid (Fluid). Parsed templates are cached by their text. A variable printed with
-/// <c>{{ }}</c> must be in the data unless it has a <c>default</c> filter; conditions (<c>if</c>, <c>unless</c>) may test
-/// absent values, which is how a template handles optional data.
+/// <c>{{ }}</c> must be in the data unless it has a <c>default</c> filter or stands inside a condition (<c>if</c>,
+/// <c>unless</c>, <c>case</c>): conditions are how a template handles optional data.
 /// </summary>
 public sealed class LiquidTemplates
 {

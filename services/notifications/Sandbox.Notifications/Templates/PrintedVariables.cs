@@ -2,7 +2,7 @@ using Fluid.Ast;
 
 namespace Sandbox.Notifications.Templates;
 
-/// <summary>Walks a template's syntax tree for the data paths its <c>{{ }}</c> outputs print.</summary>
+/// <summary>Walks a template's syntax tree for the data paths its <c>{{ }}</c> outputs print outside conditions.</summary>
 internal sealed class PrintedVariables : AstVisitor
 {
     private readonly HashSet<string> _locals = new(StringComparer.OrdinalIgnoreCase) { "forloop", "tablerowloop" };
@@ -27,10 +27,32 @@ internal sealed class PrintedVariables : AstVisitor
         return base.VisitForStatement(forStatement);
     }
 
+    // A value printed inside a condition is the designer's choice to handle its absence.
+    private int _conditions;
+
+    protected override Statement VisitIfStatement(IfStatement ifStatement) => Conditional(() => base.VisitIfStatement(ifStatement));
+
+    protected override Statement VisitUnlessStatement(UnlessStatement unlessStatement) => Conditional(() => base.VisitUnlessStatement(unlessStatement));
+
+    protected override Statement VisitCaseStatement(CaseStatement caseStatement) => Conditional(() => base.VisitCaseStatement(caseStatement));
+
+    private Statement Conditional(Func<Statement> visit)
+    {
+        _conditions++;
+        try
+        {
+            return visit();
+        }
+        finally
+        {
+            _conditions--;
+        }
+    }
+
     protected override Statement VisitOutputStatement(OutputStatement outputStatement)
     {
         var expression = outputStatement.Expression;
-        var optional = outputStatement.Filters?.Any(f => f.Name == "default") == true;
+        var optional = _conditions > 0 || outputStatement.Filters?.Any(f => f.Name == "default") == true;
         while (expression is FilterExpression filter)
         {
             optional |= filter.Name == "default";
