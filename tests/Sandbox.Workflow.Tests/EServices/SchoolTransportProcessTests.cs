@@ -18,7 +18,8 @@ public sealed class SchoolTransportProcessTests : IClassFixture<SqliteEServicesF
 {
     private static readonly FormSchema ReviewForm = FormSchema.Parse(File.ReadAllText(Path.Combine(SamplePackage.Folder, "forms", "review.form")));
 
-    // The distance the plugin stand-in answers, by the address of the application (each test uses its own address).
+    // The distance the plugin stand-in answers, by the address of the application (each test uses its own address);
+    // a negative one stands for an address the plugin cannot find (422 address-unknown).
     private static readonly ConcurrentDictionary<string, double> Distances = new();
 
     private readonly SqliteEServicesFixture fixture;
@@ -28,9 +29,9 @@ public sealed class SchoolTransportProcessTests : IClassFixture<SqliteEServicesF
         this.fixture = fixture;
         // The forms service would validate task data against the published review form; the same validator runs here.
         App.Forms.Forms["school-transport-review"] = data => FormValidator.Validate(ReviewForm, data).Errors.ToDictionary();
-        App.PushedJobs.Answer = job => new JobAnswer.Completed(job.Type == "distance-check"
-            ? new JsonObject { ["distanceKm"] = Distances.GetValueOrDefault(job.Variables["address"]?.GetValue<string>() ?? "", 1.0) }
-            : null);
+        App.PushedJobs.Answer = job => Distances.GetValueOrDefault(job.Variables["address"]?.GetValue<string>() ?? "", 1.0) is var km && km < 0
+            ? new JobAnswer.BpmnError("address-unknown", "The application names no home address")
+            : new JobAnswer.Completed(new JsonObject { ["distanceKm"] = km });
     }
 
     private EServicesApp App => fixture.App;
@@ -153,6 +154,21 @@ public sealed class SchoolTransportProcessTests : IClassFixture<SqliteEServicesF
         Assert.Equal([templates + "-email", templates + "-inapp"], Sorted((await NotifiedAsync(@case, 4))[2..]));
         await AssertEndedAsync(@case, endEvent, decision);
         Assert.Equal("Checked the certificate.", (await InstanceAsync(@case))["variables"].Str("reviewComment"));
+    }
+
+    [Fact]
+    public async Task AddressThePluginCannotFind_GoesToACaseworker()
+    {
+        var @case = await ApplyAsync("distance", distanceKm: -1);
+        using var caseworker = @case.Tenant.Caseworker();
+
+        var task = await TaskAsync(caseworker, @case, "review");
+
+        Assert.Equal("in-review", (await InstanceAsync(@case))["variables"].Str("caseStatus"));
+        Assert.Contains((await InstanceAsync(@case))["history"]!.AsArray(), h => h.Str("elementId") == "address-unknown");
+        var completed = await caseworker.PostAsJsonAsync($"tasks/{task.Long("id")}/complete", new { variables = new { decision = "rejected" } }, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
+        await AssertEndedAsync(@case, "application-rejected", "rejected");
     }
 
     [Fact]
