@@ -33,4 +33,9 @@ public sealed record AttachmentInfo(string Id, string FileName, long Size);
 /// <param name="Index">0-based page number.</param>
 /// <param name="Title">The group's label, or null.</param>
 /// <param name="FieldPaths">The data paths of the inputs on the page (dynamic lists by their path).</param>
-public sealed record FormPage(int Index, string? Title, IReadOnlyList<string> FieldPaths);
+public sealed record FormPage(int Index, string? Title, IReadOnlyList<string> FieldPaths)
+{
+    /// <summary>True when an error's path (<c>clients[1].name</c>) belongs to a field on this page.</summary>
+    public bool Contains(string path) => FieldPaths.Any(p =>
+        path == p || (path.Length > p.Length && path.StartsWith(p, StringComparison.Ordinal) && path[p.Length] is '.' or '['));
+}
