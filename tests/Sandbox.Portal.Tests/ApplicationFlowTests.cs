@@ -69,3 +69,39 @@ public sealed class ApplicationFlowTests : IClassFixture<PortalFactory>
         Assert.NotNull(again.QuerySelector(".ds-alert[role=status]"));
     }
 }
+
+public sealed class UploadTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory portal;
+
+    public UploadTests(PortalFactory portal) => this.portal = portal;
+
+    [Fact]
+    public async Task FilePicker_UploadsToTheDraft_AndStoresTheAttachmentId()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = portal.Browser("citizen", "nb");
+        portal.Forms.Draft = (new System.Text.Json.Nodes.JsonObject { ["guardianName"] = "Kari" }, "\"seed\"");
+        var page = await PortalFactory.HtmlAsync(await browser.GetAsync("/apply/school-transport-application/2", ct));
+        Assert.Equal("multipart/form-data", page.QuerySelector("main form")!.GetAttribute("enctype"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.NotNull(page.QuerySelector("input[type=file][name='f.medical']"));
+
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Fjell skole"), "f.school" },
+            { new StringContent("next"), "action" },
+        };
+        var file = new ByteArrayContent("%PDF-"u8.ToArray());
+        file.Headers.ContentType = new("application/pdf");
+        content.Add(file, "f.medical", "legeerklæring.pdf");
+        var response = await browser.PostAsync("/apply/school-transport-application/2", content, ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var upload = Assert.Single(portal.Forms.Uploads);
+        Assert.Equal("medical", upload.Field);
+        Assert.Equal(upload.Id, portal.Forms.Draft!.Value.Data["medical"]!.GetValue<string>());
+        Assert.Equal("Kari", portal.Forms.Draft!.Value.Data["guardianName"]!.GetValue<string>());
+    }
+}

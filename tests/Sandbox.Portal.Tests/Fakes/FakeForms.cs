@@ -19,6 +19,9 @@ public sealed class FakeForms : FakeService
 
     public List<JsonObject> Submissions { get; } = [];
 
+    /// <summary>Uploaded files: the filepicker key and the file name.</summary>
+    public List<(string Field, string FileName, string Id)> Uploads { get; } = [];
+
     public FakeForms()
     {
         On(HttpMethod.Get, "/api/forms/definitions/([^/]+)", (_, m) => m.Groups[1].Value switch
@@ -37,6 +40,16 @@ public sealed class FakeForms : FakeService
             var etag = $"\"{Interlocked.Increment(ref etagCounter)}\"";
             Draft = (BodyOf(request), etag);
             return Json(new { etag, savedAt = DateTimeOffset.UnixEpoch, expiresAt = DateTimeOffset.UnixEpoch });
+        });
+        On(HttpMethod.Post, "/api/forms/" + ApplicationForm + "/draft/attachments", async (request, _) =>
+        {
+            var parts = (MultipartFormDataContent)request.Content!;
+            var field = await parts.Single(p => p.Headers.ContentDisposition!.Name == "field").ReadAsStringAsync();
+            var file = parts.Single(p => p.Headers.ContentDisposition!.Name == "file");
+            var id = $"att-{Uploads.Count + 1}";
+            Uploads.Add((field, file.Headers.ContentDisposition!.FileName!, id));
+            return Json(new { id, fileName = file.Headers.ContentDisposition!.FileName, contentType = file.Headers.ContentType?.MediaType, size = 5 },
+                HttpStatusCode.Created);
         });
         On(HttpMethod.Post, "/api/forms/definitions/([^/]+)/validate", (request, m) =>
             Validate(m.Groups[1].Value, BodyOf(request)) is { Count: > 0 } errors ? Problem(HttpStatusCode.BadRequest, errors) : Json(new { valid = true, data = BodyOf(request) }));

@@ -16,12 +16,25 @@ public sealed class FakeWorkflow : FakeService
 
     public TimeSpan ClockOffset { get; private set; }
 
+    /// <summary>Bytes of the packages deployed.</summary>
+    public List<byte[]> Packages { get; } = [];
+
     public FakeWorkflow()
     {
         On(HttpMethod.Get, "/api/workflow/eservices", (_, _) => Json(new[]
         {
             new { id = "school-transport", version = 1, names = Names, descriptions = Names, startForm = FakeForms.ApplicationForm, bpmnProcessId = "school-transport", status = "published" },
         }));
+        On(HttpMethod.Post, "/api/workflow/eservices", async (request, _) =>
+        {
+            var bytes = await request.Content!.ReadAsByteArrayAsync();
+            if (request.Content.Headers.ContentType?.MediaType != "application/zip" || bytes.Length < 2 || bytes[0] != (byte)'P' || bytes[1] != (byte)'K')
+            {
+                return Problem(HttpStatusCode.BadRequest, new() { ["eservice.yaml"] = ["The package is not a zip file."] });
+            }
+            Packages.Add(bytes);
+            return Json(new { id = "school-transport", version = 2 }, HttpStatusCode.Created);
+        });
         On(HttpMethod.Get, "/api/workflow/cases/mine", (_, _) => Json(new[] { Case(withHistory: false) }));
         On(HttpMethod.Get, "/api/workflow/cases/([^/]+)", (_, _) => Json(Case(withHistory: true)));
         On(HttpMethod.Get, "/api/workflow/tasks", (_, _) => Json(new

@@ -135,7 +135,7 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
                 ["value"] = c.Subject,
             }).ToArray());
         }
-        catch (ServiceException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        catch (ServiceException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             // A token without the identity scope: the form still works, the child select just has no options.
             logger.LogWarning("The citizen's children could not be read from identity ({Status})", (int)e.Status);
