@@ -28,16 +28,29 @@ public sealed class DesignerTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task EServices_ListEveryVersion_WithTheDiagramOfItsProcessVersion()
+    {
+        var page = await PortalFactory.HtmlAsync(await portal.Browser("designer", "en").GetAsync("/design", TestContext.Current.CancellationToken));
+
+        var rows = page.QuerySelectorAll("#eservices tbody tr").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("/design/processes/2251799813685300", rows[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Process diagram of School transport 2", rows[0].QuerySelector("a")!.GetAttribute("aria-label"));
+        Assert.Equal("/design/processes/2251799813685249", rows[1].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("retired", rows[1].TextContent);
+    }
+
+    [Fact]
     public async Task ProcessPage_ShowsTokenCounts_AndLoadsTheViewerFromFiles()
     {
-        var page = await PortalFactory.HtmlAsync(await portal.Browser("designer").GetAsync("/design/processes/school-transport", TestContext.Current.CancellationToken));
+        var page = await PortalFactory.HtmlAsync(await portal.Browser("designer").GetAsync("/design/processes/2251799813685300", TestContext.Current.CancellationToken));
 
         Assert.Equal("review", page.QuerySelector("#statistics tbody td")!.TextContent);
         Assert.Equal("3", page.QuerySelectorAll("#statistics tbody td")[1].TextContent);
         var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")!).ToList();
         Assert.Contains(scripts, s => s.StartsWith("/lib/bpmn-js/bpmn-navigated-viewer.production.min.js", StringComparison.Ordinal));
         Assert.Contains(scripts, s => s.StartsWith("/js/diagram.js", StringComparison.Ordinal));
-        Assert.Equal("/design/processes/school-transport?handler=Xml", page.QuerySelector("#diagram")!.GetAttribute("data-xml-url"));
+        Assert.Equal("/design/processes/2251799813685300?handler=Xml", page.QuerySelector("#diagram")!.GetAttribute("data-xml-url"));
     }
 
     [Fact]

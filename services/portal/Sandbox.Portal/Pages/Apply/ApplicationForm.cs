@@ -51,7 +51,7 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
         for (var attempt = 0; ; attempt++)
         {
             var merged = Merge(state.Definition.Schema, posted, data, page.Index, uploads);
-            var saved = await forms.SaveDraftAsync(state.Definition.FormId, Stored(merged), etag, ct);
+            var saved = await forms.SaveDraftAsync(state.Definition.FormId, Stored(merged), etag, page.Index, ct);
             if (saved is not null)
             {
                 return state with { Data = merged, Etag = saved.Etag, Attachments = attachments, Pages = FormRenderer.VisiblePages(state.Definition.Schema, merged) };
