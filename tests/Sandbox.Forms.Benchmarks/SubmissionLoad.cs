@@ -29,9 +29,10 @@ public static class SubmissionLoad
             var (started, failures) = await SubmitAsync(host, formId, total, workers);
 
             var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
-            while (host.Events.Arrived.Count < started.Count && Stopwatch.GetTimestamp() < deadline) await Task.Delay(20);
+            // Late events of the warm-up may still arrive: wait for, and time, this run's own.
+            while (started.Keys.Any(id => !host.Events.Arrived.ContainsKey(id)) && Stopwatch.GetTimestamp() < deadline) await Task.Delay(20);
             var first = started.Values.Min();
-            var last = host.Events.Arrived.Values.Max();
+            var last = started.Keys.Where(host.Events.Arrived.ContainsKey).Max(id => host.Events.Arrived[id]);
             var latencies = started.Where(s => host.Events.Arrived.ContainsKey(s.Key))
                 .Select(s => Stopwatch.GetElapsedTime(s.Value, host.Events.Arrived[s.Key]).TotalMilliseconds).Order().ToArray();
             var seconds = Stopwatch.GetElapsedTime(first, last).TotalSeconds;
