@@ -21,9 +21,10 @@ public sealed class ApplicationFlowTests : IClassFixture<PortalFactory>
         var first = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/1", ct));
         Assert.Equal("Om deg og barnet", first.QuerySelector("h1")!.TextContent);
         Assert.Contains(first.QuerySelectorAll("#field-child option"), o => o.GetAttribute("value") == "child-2" && o.TextContent.Contains("Eva Nordmann"));
+        Assert.Equal("Fjellveien 1, 5003 Bergen", first.QuerySelector("#field-address")!.GetAttribute("value"));
 
         // Posting without the required name: error summary at the top, linking to the field; title says Feil:.
-        var invalid = await browser.SubmitAsync(first, "main form", [Field("f.child", "child-2"), Field("action", "next")], Start + "/1");
+        var invalid = await browser.SubmitAsync(first, "main form", [Field("f.child", "child-2"), Field("f.address", "Fjellveien 1, 5003 Bergen"), Field("action", "next")], Start + "/1");
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         var errorPage = await PortalFactory.HtmlAsync(invalid);
         Assert.StartsWith("Feil:", errorPage.Title);
