@@ -56,6 +56,24 @@ public sealed class ApplicationFlowTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task DraftSavedElsewhereMeanwhile_ThisPageGoesOnTopOfTheNewestDraft()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = portal.Browser("citizen", "nb");
+        portal.Forms.Draft = (new System.Text.Json.Nodes.JsonObject { ["guardianName"] = "Kari" }, "\"old\"");
+        var second = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/2", ct));
+        portal.Forms.SavedElsewhere = new System.Text.Json.Nodes.JsonObject { ["guardianName"] = "Kari Nordmann", ["child"] = "child-1" };
+
+        var response = await browser.SubmitAsync(second, "main form", [Field("f.school", "Fjell skole"), Field("action", "next")], Start + "/2");
+
+        Assert.Equal(Start + "/check", response.Headers.Location!.OriginalString);
+        var data = portal.Forms.Draft!.Value.Data;
+        Assert.Equal("Kari Nordmann", data["guardianName"]!.GetValue<string>());
+        Assert.Equal("child-1", data["child"]!.GetValue<string>());
+        Assert.Equal("Fjell skole", data["school"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SaveForLater_KeepsTheAnswersWithoutValidating()
     {
         var ct = TestContext.Current.CancellationToken;

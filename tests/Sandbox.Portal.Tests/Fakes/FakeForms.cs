@@ -19,6 +19,9 @@ public sealed class FakeForms : FakeService
 
     public List<JsonObject> Submissions { get; } = [];
 
+    /// <summary>When set, the next draft save finds this saved meanwhile (from another window) and answers 409.</summary>
+    public JsonObject? SavedElsewhere { get; set; }
+
     /// <summary>Uploaded files: the filepicker key and the file name.</summary>
     public List<(string Field, string FileName, string Id)> Uploads { get; } = [];
 
@@ -36,6 +39,11 @@ public sealed class FakeForms : FakeService
         On(HttpMethod.Put, "/api/forms/" + ApplicationForm + "/draft", (request, _) =>
         {
             var ifMatch = request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null;
+            if (SavedElsewhere is { } other)
+            {
+                (Draft, SavedElsewhere) = ((other, $"\"{Interlocked.Increment(ref etagCounter)}\""), null);
+                return Problem(HttpStatusCode.Conflict);
+            }
             if (Draft is { } current ? ifMatch != current.Etag : ifMatch is not null) return Problem(HttpStatusCode.Conflict);
             var etag = $"\"{Interlocked.Increment(ref etagCounter)}\"";
             Draft = (BodyOf(request), etag);
