@@ -1,3 +1,5 @@
+using Sandbox.Workflow.EServices;
+
 namespace Sandbox.Workflow.Apis;
 
 public static class WorkflowApi
@@ -7,11 +9,15 @@ public static class WorkflowApi
         var api = app.MapGroup("/api/workflow").WithTags("Workflow");
         api.MapServiceInfo("workflow");
         api.MapProcessesApi();
+        api.MapProcessViewsApi();
+        api.MapCasesApi();
+        api.MapEventsApi();
         api.MapInstancesApi();
         api.MapTasksApi();
         api.MapJobsApi();
         api.MapMessagesApi();
         api.MapSandboxClockApi();
+        api.MapEServicesApi();
         return app;
     }
 }
