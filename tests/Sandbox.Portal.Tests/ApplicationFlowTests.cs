@@ -21,9 +21,10 @@ public sealed class ApplicationFlowTests : IClassFixture<PortalFactory>
         var first = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/1", ct));
         Assert.Equal("Om deg og barnet", first.QuerySelector("h1")!.TextContent);
         Assert.Contains(first.QuerySelectorAll("#field-child option"), o => o.GetAttribute("value") == "child-2" && o.TextContent.Contains("Eva Nordmann"));
+        Assert.Equal("Fjellveien 1, 5003 Bergen", first.QuerySelector("#field-address")!.GetAttribute("value"));
 
         // Posting without the required name: error summary at the top, linking to the field; title says Feil:.
-        var invalid = await browser.SubmitAsync(first, "main form", [Field("f.child", "child-2"), Field("action", "next")], Start + "/1");
+        var invalid = await browser.SubmitAsync(first, "main form", [Field("f.child", "child-2"), Field("f.address", "Fjellveien 1, 5003 Bergen"), Field("action", "next")], Start + "/1");
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         var errorPage = await PortalFactory.HtmlAsync(invalid);
         Assert.StartsWith("Feil:", errorPage.Title);
@@ -52,6 +53,24 @@ public sealed class ApplicationFlowTests : IClassFixture<PortalFactory>
         var receipt = await PortalFactory.HtmlAsync(await browser.GetAsync(sent.Headers.Location!.OriginalString, ct));
         Assert.Equal("ST-2026-0042", receipt.QuerySelector("#reference")!.TextContent);
         Assert.Equal("Fjell skole", portal.Forms.Submissions.Single()["school"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DraftSavedElsewhereMeanwhile_ThisPageGoesOnTopOfTheNewestDraft()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = portal.Browser("citizen", "nb");
+        portal.Forms.Draft = (new System.Text.Json.Nodes.JsonObject { ["guardianName"] = "Kari" }, "\"old\"");
+        var second = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/2", ct));
+        portal.Forms.SavedElsewhere = new System.Text.Json.Nodes.JsonObject { ["guardianName"] = "Kari Nordmann", ["child"] = "child-1" };
+
+        var response = await browser.SubmitAsync(second, "main form", [Field("f.school", "Fjell skole"), Field("action", "next")], Start + "/2");
+
+        Assert.Equal(Start + "/check", response.Headers.Location!.OriginalString);
+        var data = portal.Forms.Draft!.Value.Data;
+        Assert.Equal("Kari Nordmann", data["guardianName"]!.GetValue<string>());
+        Assert.Equal("child-1", data["child"]!.GetValue<string>());
+        Assert.Equal("Fjell skole", data["school"]!.GetValue<string>());
     }
 
     [Fact]

@@ -54,6 +54,35 @@ public sealed class DesignerTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task ProcessPage_ServesTheXmlAndStatisticsForTheScript()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = portal.Browser("designer");
+
+        var xml = await browser.GetAsync("/design/processes/2251799813685300?handler=Xml", ct);
+        var statistics = await browser.GetStringAsync("/design/processes/2251799813685300?handler=Statistics", ct);
+
+        Assert.Equal("application/xml", xml.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("<definitions/>", await xml.Content.ReadAsStringAsync(ct));
+        Assert.Contains("\"elementId\":\"review\"", statistics);
+        Assert.Contains("\"active\":3", statistics);
+    }
+
+    [Theory]
+    [InlineData("/lib/designsystemet-css/index.css")]
+    [InlineData("/lib/designsystemet-css/theme.css")]
+    [InlineData("/lib/bpmn-js/bpmn-navigated-viewer.production.min.js")]
+    [InlineData("/lib/bpmn-js/assets/bpmn-js.css")]
+    [InlineData("/js/diagram.js")]
+    [InlineData("/css/site.css")]
+    public async Task FrontEndFiles_AreServedFromWwwroot(string path)
+    {
+        var response = await portal.Browser().GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Outbox_ListsSentNotifications()
     {
         var page = await PortalFactory.HtmlAsync(await portal.Browser("designer").GetAsync("/design/outbox?channel=email", TestContext.Current.CancellationToken));

@@ -19,7 +19,7 @@ public sealed class ResourceTests
         }
     }
 
-    private static string FindRepository()
+    internal static string FindRepository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -65,7 +65,7 @@ public sealed class FakeWorkflow : FakeService
         On(HttpMethod.Post, "/api/workflow/tasks/(\\d+)/complete", (request, _) =>
         {
             var variables = BodyOf(request)["variables"]!.AsObject();
-            if (FakeForms.Validate(FakeForms.ReviewForm, variables) is { Count: > 0 } errors) return Problem(HttpStatusCode.BadRequest, errors);
+            if (FakeForms.ValidateReview(variables) is { Count: > 0 } errors) return Problem(HttpStatusCode.BadRequest, errors);
             CompletedWith = variables;
             return new HttpResponseMessage(HttpStatusCode.NoContent);
         });
