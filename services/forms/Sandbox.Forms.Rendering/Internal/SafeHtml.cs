@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 
 namespace Sandbox.Forms.Rendering.Internal;
 
 /// <summary>Markdown of text components and the content of html components, made safe for the portal's page.</summary>
-internal static class SafeHtml
+internal static partial class SafeHtml
 {
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().Build();
 
@@ -12,9 +14,30 @@ internal static class SafeHtml
     // (the content sits inside the portal's own form).
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string FromMarkdown(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown));
+    // Sanitising parses the HTML (milliseconds for a long text) while a form's texts rarely change: the results
+    // of recent inputs are kept, and the whole cache is dropped when it grows past its bound.
+    private const int CacheLimit = 2_000;
+    private static readonly ConcurrentDictionary<(bool Markdown, string Text), string> Cache = new();
 
-    public static string Clean(string html) => Sanitizer.Sanitize(html);
+    public static string FromMarkdown(string markdown) => Cached(true, markdown);
+
+    public static string Clean(string html) => Cached(false, html);
+
+    private static string Cached(bool markdown, string text)
+    {
+        if (Cache.TryGetValue((markdown, text), out var html)) return html;
+        html = Demote(Sanitizer.Sanitize(markdown ? Markdig.Markdown.ToHtml(text, Markdown) : text));
+        if (Cache.Count >= CacheLimit) Cache.Clear();
+        Cache[(markdown, text)] = html;
+        return html;
+    }
+
+    // The portal's page owns the h1 (the page title), so headings of the form's texts move one level down.
+    private static string Demote(string html) =>
+        Heading().Replace(html, m => $"<{m.Groups[1].Value}h{int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}{m.Groups[3].Value}");
+
+    [GeneratedRegex(@"<(/?)h([1-5])(\s|>)", RegexOptions.IgnoreCase)]
+    private static partial Regex Heading();
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Sandbox.Security;
 using Sandbox.Workflow.Data;
 using Sandbox.Workflow.Engine.Execution;
+using Sandbox.Workflow.Engine.Model;
 using Sandbox.Workflow.Hosting;
 using Sandbox.Workflow.Runtime;
 
@@ -62,7 +63,7 @@ public static class CasesApi
         var definition = await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == row.DefinitionId, ct);
         var process = definitions.Get(definition);
         var state = StateJson.Read(row.StateJson);
-        var history = state.History
+        var history = state.History.Where(h => h.Kind != ElementKind.Process)
             .Select(h => (Entry: h, Name: process.Nodes.GetValueOrDefault(h.ElementId)?.Name))
             .Where(h => !string.IsNullOrWhiteSpace(h.Name))
             .Select(h => new CaseStep(h.Entry.ElementId, h.Name, h.Entry.Kind.ToString(), h.Entry.EnteredAt, h.Entry.LeftAt)).ToList();

@@ -18,7 +18,7 @@ public static class EventsApi
             {
                 PubsubName = Topics.PubSub, Name = Topics.SubmissionReceived, DeadLetterTopic = Topics.SubmissionReceivedDeadLetter,
             })
-            .RequireAuthorization(SidecarAuth.Policy).WithTags("Events")
+            .RequireAuthorization(DaprAppToken.Policy).WithTags("Events")
             .WithSummary("Starts the process of the e-service whose start form was submitted (once per submission)");
         return api;
     }

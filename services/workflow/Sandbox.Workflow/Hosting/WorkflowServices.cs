@@ -42,7 +42,7 @@ public static class WorkflowServices
         builder.Services.AddScoped<MessageCorrelator>();
         builder.Services.AddHostedService<MessageBufferPoller>();
         builder.AddSandboxAuthentication(ConnectionName);
-        builder.AddSidecarAuth();
+        builder.AddDaprAppToken();
         builder.Services.AddWorkflowPolicies();
         builder.AddEServices();
         return builder;
