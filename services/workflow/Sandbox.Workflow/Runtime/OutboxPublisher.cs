@@ -32,7 +32,6 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
     WorkflowOptions options, Telemetry telemetry, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     private const int Batch = 100;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Keep = TimeSpan.FromDays(1);
 
@@ -62,7 +61,7 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         var now = Leases.Now;
         var token = Leases.NewToken();
-        var until = now + Lease;
+        var until = now + options.LeaseTimeout;
         var due = await db.Outbox.Where(o => o.PublishedAt == null && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
             .OrderBy(o => o.Id).Select(o => o.Id).Take(Batch).ToListAsync(ct);
         if (due.Count == 0) return 0;

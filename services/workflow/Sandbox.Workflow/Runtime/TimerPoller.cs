@@ -15,7 +15,6 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
     : BackgroundService
 {
     private const int Batch = 100;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +37,7 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
     {
         var due = clock.GetUtcNow().UtcDateTime;
         var now = Leases.Now;
-        var until = now + Lease;
+        var until = now + options.LeaseTimeout;
         var token = Leases.NewToken();
         List<TimerRow> claimed;
         await using (var scope = scopes.CreateAsyncScope())
