@@ -48,7 +48,7 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
             if (ids.Count == 0) return 0;
             await db.Timers.Where(t => ids.Contains(t.Id) && t.State == WorkState.Open && (t.LeaseUntil == null || t.LeaseUntil <= now))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, token).SetProperty(t => t.LeaseUntil, until), ct);
-            claimed = await db.Timers.AsNoTracking().Where(t => t.LeaseOwner == token).OrderBy(t => t.DueAt).ToListAsync(ct);
+            claimed = await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id) && t.LeaseOwner == token).OrderBy(t => t.DueAt).ToListAsync(ct);
         }
         foreach (var timer in claimed) await FireAsync(timer, ct);
         return claimed.Count;
