@@ -44,6 +44,7 @@ public static class WorkflowServices
         builder.AddSandboxAuthentication(ConnectionName);
         builder.AddDaprAppToken();
         builder.Services.AddWorkflowPolicies();
+        builder.AddEServices();
         return builder;
     }
 
