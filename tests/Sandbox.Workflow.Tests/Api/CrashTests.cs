@@ -15,6 +15,8 @@ public sealed class CrashTests
     {
         ["Sandbox:Workflow:JobPushLockTimeout"] = "00:00:30",
         ["Sandbox:Workflow:JobPushParallelism"] = "32",
+        // Timers and events the stopped process had claimed are taken over once its lease runs out.
+        ["Sandbox:Workflow:LeaseTimeout"] = "00:00:02",
     };
 
     [Fact]

@@ -68,7 +68,8 @@ public static class WorkflowServices
                 break;
             case "sqlite":
                 Directory.CreateDirectory(options.DataPath);
-                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "workflow.db")}");
+                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "workflow.db")}")
+                    .AddInterceptors(new SqliteBusyTimeout());
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Sandbox:Workflow:Database '{options.Database}': use sqlite or postgres.");

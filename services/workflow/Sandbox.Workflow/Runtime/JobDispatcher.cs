@@ -59,7 +59,7 @@ internal sealed class JobDispatcher(IServiceScopeFactory scopes, IJobInvoker inv
             if (ids.Count == 0) return [];
             await Due(db, now).Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(s => s.SetProperty(j => j.Worker, token)
                 .SetProperty(j => j.LockedUntil, until).SetProperty(j => j.RowVersion, Guid.NewGuid()), ct);
-            claimed = await db.Jobs.AsNoTracking().Where(j => j.Worker == token && j.State == WorkState.Open).ToListAsync(ct);
+            claimed = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id) && j.Worker == token && j.State == WorkState.Open).ToListAsync(ct);
         }
         var started = new List<Task>();
         foreach (var job in claimed)
