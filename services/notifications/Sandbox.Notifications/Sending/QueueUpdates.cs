@@ -26,18 +26,7 @@ internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, Time
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var inApp = row.Channel == Channels.InApp;
-        await Mine.ExecuteUpdateAsync(s =>
-        {
-            Keep(s);
-            s.SetProperty(n => n.Attempts, n => n.Attempts + 1)
-                .SetProperty(n => n.SentAt, now)
-                .SetProperty(n => n.LeaseUntil, (DateTime?)null)
-                .SetProperty(n => n.FailureReason, (string?)null);
-            if (inApp)
-                s.SetProperty(n => n.Status, NotificationStatus.Delivered).SetProperty(n => n.DeliveredAt, now);
-            else // the sandbox mailbox may have marked it delivered already
-                s.SetProperty(n => n.Status, n => n.DeliveredAt != null ? NotificationStatus.Delivered : NotificationStatus.Sent);
-        }, CancellationToken.None);
+        // The copy is kept before the status changes, so whoever sees "sent" finds it in the outbox.
         if (captureSms && row.Channel == Channels.Sms && Rendered is { } sms)
         {
             db.SandboxMessages.Add(new SandboxMessageRow
@@ -55,6 +44,18 @@ internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, Time
             });
             await db.SaveChangesAsync(CancellationToken.None);
         }
+        await Mine.ExecuteUpdateAsync(s =>
+        {
+            Keep(s);
+            s.SetProperty(n => n.Attempts, n => n.Attempts + 1)
+                .SetProperty(n => n.SentAt, now)
+                .SetProperty(n => n.LeaseUntil, (DateTime?)null)
+                .SetProperty(n => n.FailureReason, (string?)null);
+            if (inApp)
+                s.SetProperty(n => n.Status, NotificationStatus.Delivered).SetProperty(n => n.DeliveredAt, now);
+            else // the sandbox mailbox may have marked it delivered already
+                s.SetProperty(n => n.Status, n => n.DeliveredAt != null ? NotificationStatus.Delivered : NotificationStatus.Sent);
+        }, CancellationToken.None);
     }
 
     public Task RetryAsync(DateTime next, string reason) => Mine.ExecuteUpdateAsync(s =>

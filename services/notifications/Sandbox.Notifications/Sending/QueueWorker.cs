@@ -45,6 +45,16 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
         }
     }
 
+    /// <summary>
+    /// Waits for sends in flight even past the host's shutdown timeout (each is bounded by its own timeout), so the
+    /// channel is not torn down under a send whose mail may already be on its way.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using var drain = new CancellationTokenSource(SendTimeout + TimeSpan.FromSeconds(5));
+        await base.StopAsync(drain.Token);
+    }
+
     private async Task Wait(CancellationToken stoppingToken)
     {
         try
