@@ -9,18 +9,22 @@ namespace Sandbox.Notifications.Sending;
 /// The status changes of one claimed message. Each update only applies while the row still carries this worker's
 /// claim token, so a worker whose lease ran out cannot overwrite the one that took over.
 /// </summary>
-internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, TimeProvider clock)
+internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, TimeProvider clock, WriteGate gate)
 {
     public PreparedMessage? Rendered { get; set; }
 
     private IQueryable<NotificationRow> Mine => db.Notifications.Where(n => n.Id == row.Id && n.ClaimToken == row.ClaimToken);
 
     /// <summary>Back to the queue without counting an attempt (shutdown, rate limit).</summary>
-    public Task ReleaseAsync(DateTime next) => Mine.ExecuteUpdateAsync(s => s
+    public async Task ReleaseAsync(DateTime next)
+    {
+        using var _ = await gate.EnterAsync();
+        await Mine.ExecuteUpdateAsync(s => s
         .SetProperty(n => n.Status, NotificationStatus.Queued)
         .SetProperty(n => n.NextAttemptAt, next)
         .SetProperty(n => n.LeaseUntil, (DateTime?)null)
         .SetProperty(n => n.ClaimToken, (Guid?)null), CancellationToken.None);
+    }
 
     public async Task CompleteAsync(bool captureSms)
     {
@@ -42,8 +46,9 @@ internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, Time
                 Reference = row.Reference,
                 SentAt = now,
             });
-            await db.SaveChangesAsync(CancellationToken.None);
+            using (await gate.EnterAsync()) await db.SaveChangesAsync(CancellationToken.None);
         }
+        using var _ = await gate.EnterAsync();
         await Mine.ExecuteUpdateAsync(s =>
         {
             Keep(s);
@@ -58,7 +63,10 @@ internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, Time
         }, CancellationToken.None);
     }
 
-    public Task RetryAsync(DateTime next, string reason) => Mine.ExecuteUpdateAsync(s =>
+    public async Task RetryAsync(DateTime next, string reason)
+    {
+        using var _ = await gate.EnterAsync();
+        await Mine.ExecuteUpdateAsync(s =>
     {
         Keep(s);
         s.SetProperty(n => n.Status, NotificationStatus.Queued)
@@ -68,8 +76,12 @@ internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, Time
             .SetProperty(n => n.ClaimToken, (Guid?)null)
             .SetProperty(n => n.FailureReason, Truncate(reason));
     }, CancellationToken.None);
+    }
 
-    public Task FailAsync(string reason) => Mine.ExecuteUpdateAsync(s =>
+    public async Task FailAsync(string reason)
+    {
+        using var _ = await gate.EnterAsync();
+        await Mine.ExecuteUpdateAsync(s =>
     {
         Keep(s);
         s.SetProperty(n => n.Status, NotificationStatus.Failed)
@@ -77,6 +89,7 @@ internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, Time
             .SetProperty(n => n.LeaseUntil, (DateTime?)null)
             .SetProperty(n => n.FailureReason, Truncate(reason));
     }, CancellationToken.None);
+    }
 
     // The rendered message is kept, so a retry sends what the first attempt rendered.
     private void Keep(UpdateSettersBuilder<NotificationRow> s)
