@@ -20,10 +20,10 @@ internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, Time
     {
         using var _ = await gate.EnterAsync();
         await Mine.ExecuteUpdateAsync(s => s
-        .SetProperty(n => n.Status, NotificationStatus.Queued)
-        .SetProperty(n => n.NextAttemptAt, next)
-        .SetProperty(n => n.LeaseUntil, (DateTime?)null)
-        .SetProperty(n => n.ClaimToken, (Guid?)null), CancellationToken.None);
+            .SetProperty(n => n.Status, NotificationStatus.Queued)
+            .SetProperty(n => n.NextAttemptAt, next)
+            .SetProperty(n => n.LeaseUntil, (DateTime?)null)
+            .SetProperty(n => n.ClaimToken, (Guid?)null), CancellationToken.None);
     }
 
     public async Task CompleteAsync(bool captureSms)
@@ -67,28 +67,28 @@ internal sealed class QueueUpdates(NotificationsDb db, NotificationRow row, Time
     {
         using var _ = await gate.EnterAsync();
         await Mine.ExecuteUpdateAsync(s =>
-    {
-        Keep(s);
-        s.SetProperty(n => n.Status, NotificationStatus.Queued)
-            .SetProperty(n => n.Attempts, n => n.Attempts + 1)
-            .SetProperty(n => n.NextAttemptAt, next)
-            .SetProperty(n => n.LeaseUntil, (DateTime?)null)
-            .SetProperty(n => n.ClaimToken, (Guid?)null)
-            .SetProperty(n => n.FailureReason, Truncate(reason));
-    }, CancellationToken.None);
+        {
+            Keep(s);
+            s.SetProperty(n => n.Status, NotificationStatus.Queued)
+                .SetProperty(n => n.Attempts, n => n.Attempts + 1)
+                .SetProperty(n => n.NextAttemptAt, next)
+                .SetProperty(n => n.LeaseUntil, (DateTime?)null)
+                .SetProperty(n => n.ClaimToken, (Guid?)null)
+                .SetProperty(n => n.FailureReason, Truncate(reason));
+        }, CancellationToken.None);
     }
 
     public async Task FailAsync(string reason)
     {
         using var _ = await gate.EnterAsync();
         await Mine.ExecuteUpdateAsync(s =>
-    {
-        Keep(s);
-        s.SetProperty(n => n.Status, NotificationStatus.Failed)
-            .SetProperty(n => n.Attempts, n => n.Attempts + 1)
-            .SetProperty(n => n.LeaseUntil, (DateTime?)null)
-            .SetProperty(n => n.FailureReason, Truncate(reason));
-    }, CancellationToken.None);
+        {
+            Keep(s);
+            s.SetProperty(n => n.Status, NotificationStatus.Failed)
+                .SetProperty(n => n.Attempts, n => n.Attempts + 1)
+                .SetProperty(n => n.LeaseUntil, (DateTime?)null)
+                .SetProperty(n => n.FailureReason, Truncate(reason));
+        }, CancellationToken.None);
     }
 
     // The rendered message is kept, so a retry sends what the first attempt rendered.
