@@ -5,8 +5,8 @@ using Sandbox.Notifications.Hosting;
 namespace Sandbox.Notifications.Sending;
 
 /// <summary>
-/// Sends what is queued. A batch is claimed first (status <c>sending</c>, a claim token and a lease), so two workers
-/// never take the same message; a message whose lease ran out (its worker died) is taken again. A send that has
+/// Sends what is queued, up to <c>MaxParallelSends</c> at a time. Messages are claimed first (status <c>sending</c>, a
+/// claim token and a lease), only as many as there are free slots, so two workers never take the same message; a message whose lease ran out (its worker died) is taken again. A send that has
 /// started is allowed to finish on shutdown, because cancelling it after the binding handed the mail over would
 /// send it twice; claimed messages not yet started are put back.
 /// </summary>
@@ -18,31 +18,56 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // Claims only as many messages as there are free sending slots, so one slow send never holds back a batch.
+        using var slots = new SemaphoreSlim(options.MaxParallelSends, options.MaxParallelSends);
+        var running = new HashSet<Task>();
+        try
         {
-            List<NotificationRow> batch;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                batch = await ClaimAsync(stoppingToken);
+                await slots.WaitAsync(stoppingToken);
+                var free = 1;
+                while (free < options.MaxParallelSends && slots.Wait(0)) free++;
+                List<NotificationRow> batch;
+                try
+                {
+                    batch = await ClaimAsync(Math.Min(free, options.BatchSize), stoppingToken);
+                }
+                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(error, "Reading the notification queue failed");
+                    batch = [];
+                }
+                if (free > batch.Count) slots.Release(free - batch.Count);
+                if (batch.Count == 0)
+                {
+                    await Wait(stoppingToken);
+                    continue;
+                }
+                foreach (var row in batch)
+                {
+                    var task = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await ProcessAsync(row, stoppingToken);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }, CancellationToken.None);
+                    lock (running) running.Add(task);
+                    _ = task.ContinueWith(t => { lock (running) running.Remove(t); }, TaskScheduler.Default);
+                }
             }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(error, "Reading the notification queue failed");
-                await Wait(stoppingToken);
-                continue;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            if (batch.Count == 0)
-            {
-                await Wait(stoppingToken);
-                continue;
-            }
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends },
-                async (row, _) => await ProcessAsync(row, stoppingToken));
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        Task[] left;
+        lock (running) left = [.. running];
+        await Task.WhenAll(left);
     }
 
     /// <summary>
@@ -66,12 +91,12 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
         }
     }
 
-    private async Task<List<NotificationRow>> ClaimAsync(CancellationToken ct)
+    private async Task<List<NotificationRow>> ClaimAsync(int count, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = await Due(db.Notifications, now).OrderBy(n => n.NextAttemptAt).Select(n => n.Id).Take(options.BatchSize).ToListAsync(ct);
+        var ids = await Due(db.Notifications, now).OrderBy(n => n.NextAttemptAt).Select(n => n.Id).Take(count).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var token = Guid.NewGuid();
         var lease = now + options.Lease;
