@@ -18,7 +18,7 @@ public static class SubscriptionApi
         var options = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<NotificationsOptions>();
         api.MapPost("/events/notification-requested", Handle)
             .WithTopic(new TopicOptions { PubsubName = options.PubSub, Name = NotificationRequested.Topic, DeadLetterTopic = NotificationRequested.DeadLetterTopic })
-            .RequireAuthorization(NotificationsPolicies.DaprApp)
+            .RequireAuthorization(DaprAppToken.Policy)
             .ExcludeFromDescription();
         return api;
     }

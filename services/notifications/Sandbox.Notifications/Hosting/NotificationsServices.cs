@@ -41,8 +41,7 @@ public static class NotificationsServices
         services.AddHostedService<SmtpSink>();
 
         builder.AddSandboxAuthentication(ConnectionName);
-        var appToken = builder.Configuration["APP_API_TOKEN"];
-        services.AddAuthentication().AddDapr(o => o.Token = appToken);
+        builder.AddDaprAppToken();
         services.AddNotificationsPolicies();
         return builder;
     }
