@@ -43,7 +43,12 @@ public sealed class SmtpBinding(Component component) : IOutputBinding
             await client.SendAsync(message, cancellation);
             await client.DisconnectAsync(true, cancellation);
         }
-        catch (Exception error) when (error is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or AuthenticationException)
+        catch (SmtpCommandException error)
+        {
+            // The reply code first, so a caller can tell a refused address (5xx) from a passing trouble (4xx).
+            throw DaprErrors.Binding(component.Name, $"smtp binding error: {(int)error.StatusCode} {error.Message}");
+        }
+        catch (Exception error) when (error is SmtpProtocolException or IOException or System.Net.Sockets.SocketException or AuthenticationException)
         {
             throw DaprErrors.Binding(component.Name, $"smtp binding error: {error.Message}");
         }
