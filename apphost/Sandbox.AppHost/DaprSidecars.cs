@@ -15,19 +15,22 @@ namespace Sandbox.AppHost;
 /// </summary>
 internal static class DaprSidecars
 {
-    public static void AddDaprSidecars(this IDistributedApplicationBuilder builder, string dataDir,
+    public static void AddDaprSidecars(this IDistributedApplicationBuilder builder, string dataDir, int smtpPort,
         IReadOnlyList<IResourceBuilder<ProjectResource>> services)
     {
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
-        var resourcesPath = Path.Combine(repositoryRoot, "deploy", "dapr", "local");
-        // A fresh token each start: only processes started by this app host can call the sidecars.
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var resourcesPath = LocalComponents.Render(Path.Combine(repositoryRoot, "deploy", "dapr", "local"), dataDir, smtpPort);
+        // Fresh tokens each start: only processes started by this app host can call the sidecars (DAPR_API_TOKEN),
+        // and the services answer their Dapr-only endpoints only to the sidecars (APP_API_TOKEN).
+        var token = NewToken();
+        var appToken = NewToken();
         var apps = services.Select(s => (Service: s, Http: FreePort(), Grpc: FreePort())).ToList();
         foreach (var (service, http, grpc) in apps)
         {
             service.WithEnvironment("DAPR_HTTP_ENDPOINT", Loopback(http))
                 .WithEnvironment("DAPR_GRPC_ENDPOINT", Loopback(grpc))
-                .WithEnvironment("DAPR_API_TOKEN", token);
+                .WithEnvironment("DAPR_API_TOKEN", token)
+                .WithEnvironment("APP_API_TOKEN", appToken);
         }
 
         if (FindDaprd() is { } daprd)
@@ -40,6 +43,7 @@ internal static class DaprSidecars
                         "--dapr-http-port", http.ToString(), "--dapr-grpc-port", grpc.ToString(),
                         "--resources-path", resourcesPath)
                     .WithEnvironment("DAPR_API_TOKEN", token)
+                    .WithEnvironment("APP_API_TOKEN", appToken)
                     .WithParentRelationship(service)
                     .WaitFor(service);
             }
@@ -51,6 +55,7 @@ internal static class DaprSidecars
         var sidecar = builder.AddExecutable("sidecar", "dotnet", repositoryRoot, SidecarAssembly(),
                 "--resources-path", resourcesPath, "--data", Path.Combine(dataDir, "sidecar"))
             .WithEnvironment("DAPR_API_TOKEN", token)
+            .WithEnvironment("APP_API_TOKEN", appToken)
             .WithOtlpExporter()
             .WithHealthCheck(AddHealthCheck(builder, apps[0].Http));
         foreach (var (service, http, grpc) in apps)
@@ -103,9 +108,11 @@ internal static class DaprSidecars
         return key;
     }
 
+    private static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
     private static string Loopback(int port) => "http://127.0.0.1:" + port;
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

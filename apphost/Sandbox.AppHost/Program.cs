@@ -22,11 +22,14 @@ var identity = Service<Projects.Sandbox_Identity>("identity")
 var forms = Service<Projects.Sandbox_Forms>("forms");
 // The sandbox clock lets a pilot show "14 days later" in seconds; it exists only in the sandbox.
 var workflow = Service<Projects.Sandbox_Workflow>("workflow").WithEnvironment("Sandbox__Workflow__SandboxClock", "true");
-var notifications = Service<Projects.Sandbox_Notifications>("notifications");
+// Every mail the sandbox sends lands in the notification service's own SMTP sink (its sandbox outbox).
+var smtpPort = DaprSidecars.FreePort();
+var notifications = Service<Projects.Sandbox_Notifications>("notifications")
+    .WithEnvironment("Sandbox__Notifications__SmtpSink__Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
 var portal = Service<Projects.Sandbox_Portal>("portal").WithReference(identity);
 
 IResourceBuilder<ProjectResource>[] services = [identity, forms, workflow, notifications, portal];
-builder.AddDaprSidecars(dataDir, services);
+builder.AddDaprSidecars(dataDir, smtpPort, services);
 builder.AddGateway(services)
     .WithEnvironment("SANDBOX_DATA", Path.Combine(dataDir, "gateway"))
     .WithEnvironment("Gateway__SignIn__Authority", publicUrl + "/identity")

@@ -49,11 +49,19 @@ internal static class SandboxResources
                 gateway.WithEnvironment(setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value);
             }
         }
-        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, _) =>
+        var packages = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "..", "deploy", "eservices"));
+        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (ready, cancellationToken) =>
         {
-            ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sandbox")
-                .LogInformation("Sandbox is ready: portal http://localhost:{Port}, every service healthy", port);
-            return Task.CompletedTask;
+            var logger = ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sandbox");
+            try
+            {
+                await new EServiceSeeder(new Uri("http://127.0.0.1:" + port), packages, logger).DeployAllAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                logger.LogError(e, "The sample e-services could not be deployed");
+            }
+            logger.LogInformation("Sandbox is ready: portal http://localhost:{Port}, every service healthy", port);
         });
         return gateway;
     }
