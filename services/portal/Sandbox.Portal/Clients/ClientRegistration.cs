@@ -1,11 +1,17 @@
 namespace Sandbox.Portal.Clients;
 
+/// <summary>The typed clients of the services the portal calls, each forwarding the user's token.</summary>
 public static class ClientRegistration
 {
+    /// <summary>Registers the clients; base addresses are service names resolved by service discovery.</summary>
     public static IServiceCollection AddPortalClients(this IServiceCollection services)
     {
-        // "identity" is resolved by service discovery (the app host names each service).
-        services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://identity"));
+        services.AddHttpContextAccessor();
+        services.AddTransient<ForwardingHandler>();
+        services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://identity")).AddHttpMessageHandler<ForwardingHandler>();
+        services.AddHttpClient<FormsClient>(http => http.BaseAddress = new Uri("http://forms")).AddHttpMessageHandler<ForwardingHandler>();
+        services.AddHttpClient<WorkflowClient>(http => http.BaseAddress = new Uri("http://workflow")).AddHttpMessageHandler<ForwardingHandler>();
+        services.AddHttpClient<NotificationsClient>(http => http.BaseAddress = new Uri("http://notifications")).AddHttpMessageHandler<ForwardingHandler>();
         return services;
     }
 }

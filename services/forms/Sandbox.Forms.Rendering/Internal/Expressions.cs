@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sandbox.Feel;
+
+namespace Sandbox.Forms.Rendering.Internal;
+
+/// <summary>Evaluates hide rules and FEEL-valued properties with the viewer's variables over the current data.</summary>
+internal sealed class Expressions(JsonObject root)
+{
+    private readonly Dictionary<string, JsonObject> _variables = new(StringComparer.Ordinal);
+
+    /// <summary>The whole form data.</summary>
+    public JsonObject Root => root;
+
+    public JsonObject Variables(Scope scope)
+    {
+        if (_variables.TryGetValue(scope.Path, out var cached)) return cached;
+        var variables = (JsonObject)root.DeepClone();
+        variables["this"] = scope.Local.DeepClone();
+        variables["parent"] = scope.Parent?.DeepClone();
+        variables["i"] = new JsonArray([.. scope.Indexes.Select(i => (JsonNode)i)]);
+        _variables[scope.Path] = variables;
+        return variables;
+    }
+
+    /// <summary>Forgets cached variables (after the data changed).</summary>
+    public void Reset() => _variables.Clear();
+
+    public bool IsHidden(Node node, Scope scope)
+    {
+        if (node.Model.Hide is not { } hide) return false;
+        try { return hide.IsTrue(Variables(scope)); }
+        catch (FeelException) { return false; }
+    }
+
+    public bool IsRequired(Node node, Scope scope) => node.Model.Rules.Required?.ResolveTrue(Variables(scope)) == true;
+
+    public bool IsReadonly(Node node, Scope scope) => node.Model.Readonly?.ResolveTrue(Variables(scope)) == true;
+
+    /// <summary>A text property; when it starts with <c>=</c> it is FEEL and its result is shown.</summary>
+    public string? Text(string? value, Scope scope)
+    {
+        if (value is null || !FeelEngine.IsExpression(value)) return value;
+        try { return Show(FeelEngine.Default.Compile(value).EvaluateToJson(Variables(scope))); }
+        catch (FeelException) { return null; }
+    }
+
+    /// <summary>A FEEL expression's JSON result, or null.</summary>
+    public JsonNode? Evaluate(string expression, Scope scope)
+    {
+        try { return FeelEngine.Default.Compile(expression).EvaluateToJson(Variables(scope)); }
+        catch (FeelException) { return null; }
+    }
+
+    private static string? Show(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
+        _ => node.ToJsonString(),
+    };
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Primitives;
+using Sandbox.Forms.Rendering;
+using Sandbox.Portal.Clients;
+
+namespace Sandbox.Portal.Pages.Apply;
+
+/// <summary>A citizen's form in progress: its translated schema, pages and saved draft.</summary>
+public sealed record ApplicationState(FormDefinition Definition, IReadOnlyList<FormPage> Pages, JsonObject Data, string? Etag,
+    IReadOnlyDictionary<string, AttachmentInfo> Attachments)
+{
+    /// <summary>The form's title, or its id.</summary>
+    public string Title => Definition.Schema["title"]?.GetValue<string>() ?? Definition.FormId;
+}
+
+/// <summary>
+/// Loads and saves a citizen's application page by page: the schema from forms in the page's language,
+/// the draft with its etag, uploads to the draft, and validation of the fields on one page.
+/// </summary>
+public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, ILogger<ApplicationForm> logger)
+{
+    /// <summary>Prefix of the form's input names, so they never clash with the page's own fields.</summary>
+    public const string FieldPrefix = "f.";
+
+    /// <summary>The data input that lists the guardian's children for a child select.</summary>
+    public const string ChildrenInput = "children";
+
+    public async Task<ApplicationState> LoadAsync(string formId, string language, CancellationToken ct)
+    {
+        var definition = await forms.GetDefinitionAsync(formId, language, ct);
+        var draft = await forms.GetDraftAsync(formId, ct);
+        var data = draft?.Data ?? [];
+        if (References(definition.Schema, ChildrenInput)) data[ChildrenInput] = await ChildrenAsync(ct);
+        var attachments = (draft?.Attachments ?? []).ToDictionary(a => a.Id, a => new AttachmentInfo(a.Id, a.FileName, a.Size));
+        return new ApplicationState(definition, FormRenderer.Pages(definition.Schema), data, draft?.Etag, attachments);
+    }
+
+    /// <summary>Binds one page's posted fields and files into the draft and saves it; a stale etag is retried on the newest draft.</summary>
+    public async Task<ApplicationState> SavePageAsync(ApplicationState state, int pageIndex, IFormCollection form, CancellationToken ct)
+    {
+        var uploads = new List<(string Path, AttachmentView File)>();
+        foreach (var file in form.Files.Where(f => f.Length > 0 && f.Name.StartsWith(FieldPrefix, StringComparison.Ordinal)))
+        {
+            uploads.Add((file.Name[FieldPrefix.Length..], await forms.UploadAsync(state.Definition.FormId, file.Name[FieldPrefix.Length..], file, ct)));
+        }
+        var posted = form.Where(p => p.Key.StartsWith(FieldPrefix, StringComparison.Ordinal)).ToList();
+        var attachments = new Dictionary<string, AttachmentInfo>(state.Attachments);
+        foreach (var (_, file) in uploads) attachments[file.Id] = new AttachmentInfo(file.Id, file.FileName, file.Size);
+        var (data, etag) = (state.Data, state.Etag);
+        for (var attempt = 0; ; attempt++)
+        {
+            var merged = Merge(state.Definition.Schema, posted, data, pageIndex, uploads);
+            var saved = await forms.SaveDraftAsync(state.Definition.FormId, Stored(merged), etag, ct);
+            if (saved is not null) return state with { Data = merged, Etag = saved.Etag, Attachments = attachments };
+            if (attempt > 0) throw new ServiceException("forms", HttpStatusCode.Conflict, "The draft keeps changing");
+            // Saved meanwhile from another window: this page's answers go on top of the newest draft.
+            var newest = await forms.GetDraftAsync(state.Definition.FormId, ct);
+            logger.LogInformation("Draft of {FormId} was saved elsewhere; merging page {Page} onto it", state.Definition.FormId, pageIndex);
+            (data, etag) = (Keep(newest?.Data ?? [], state.Data), newest?.Etag);
+        }
+    }
+
+    /// <summary>Validation messages for the fields on one page (null page: the whole form).</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ApplicationState state, int? pageIndex, CancellationToken ct)
+    {
+        var result = await forms.ValidateAsync(state.Definition.FormId, state.Data, ct);
+        if (result is null) return new Dictionary<string, string[]>();
+        if (pageIndex is not { } index) return result.Errors;
+        var paths = state.Pages[index].FieldPaths;
+        return result.Errors.Where(e => paths.Any(p => OnPath(e.Key, p))).ToDictionary();
+    }
+
+    /// <summary>The page (0-based) that holds a field, so an error can link to it.</summary>
+    public static int PageOf(ApplicationState state, string fieldPath)
+    {
+        for (var i = 0; i < state.Pages.Count; i++)
+        {
+            if (state.Pages[i].FieldPaths.Any(p => OnPath(fieldPath, p))) return i;
+        }
+        return 0;
+    }
+
+    /// <summary>The draft data without inputs the portal added (the children list).</summary>
+    public static JsonObject Stored(JsonObject data)
+    {
+        var copy = (JsonObject)data.DeepClone();
+        copy.Remove(ChildrenInput);
+        return copy;
+    }
+
+    private static bool OnPath(string key, string path) =>
+        key == path || key.StartsWith(path + ".", StringComparison.Ordinal) || key.StartsWith(path + "[", StringComparison.Ordinal);
+
+    private static JsonObject Merge(JsonObject schema, List<KeyValuePair<string, StringValues>> posted, JsonObject data, int pageIndex,
+        List<(string Path, AttachmentView File)> uploads)
+    {
+        var merged = FormPost.Bind(schema, posted, data, pageIndex, FieldPrefix);
+        foreach (var (path, file) in uploads)
+        {
+            if (merged.TryGetPropertyValue(path, out var existing) && existing is JsonArray list) list.Add(file.Id);
+            else merged[path] = IsMultiple(schema, path) ? new JsonArray(file.Id) : file.Id;
+        }
+        return merged;
+    }
+
+    private static JsonObject Keep(JsonObject newest, JsonObject mine)
+    {
+        if (mine[ChildrenInput] is { } children) newest[ChildrenInput] = children.DeepClone();
+        return newest;
+    }
+
+    private async Task<JsonArray> ChildrenAsync(CancellationToken ct)
+    {
+        try
+        {
+            var me = await identity.GetMeAsync(ct);
+            return new JsonArray((me.Children ?? []).Select(c => (JsonNode)new JsonObject
+            {
+                ["label"] = $"{c.GivenName} {c.FamilyName}".Trim(),
+                ["value"] = c.Subject,
+            }).ToArray());
+        }
+        catch (ServiceException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // A token without the identity scope: the form still works, the child select just has no options.
+            logger.LogWarning("The citizen's children could not be read from identity ({Status})", (int)e.Status);
+            return [];
+        }
+    }
+
+    private static bool References(JsonNode? node, string valuesKey) => node switch
+    {
+        JsonObject o => o["valuesKey"]?.GetValue<string>() == valuesKey || o.Any(p => References(p.Value, valuesKey)),
+        JsonArray a => a.Any(n => References(n, valuesKey)),
+        _ => false,
+    };
+
+    private static bool IsMultiple(JsonNode? node, string key) => node switch
+    {
+        JsonObject o when o["key"]?.GetValue<string>() == key => o["multiple"]?.GetValue<bool>() == true,
+        JsonObject o => o.Any(p => IsMultiple(p.Value, key)),
+        JsonArray a => a.Any(n => IsMultiple(n, key)),
+        _ => false,
+    };
+}

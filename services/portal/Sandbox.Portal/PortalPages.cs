@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sandbox.Portal.Security;
+
+namespace Sandbox.Portal;
+
+/// <summary>Razor Pages with the access rule of each folder, and the friendly error pages.</summary>
+public static class PortalPages
+{
+    /// <summary>Citizen pages need a citizen, Work a caseworker, Design a designer or administrator.</summary>
+    public static IServiceCollection AddPortalPages(this IServiceCollection services)
+    {
+        services.AddScoped<Pages.Apply.ApplicationForm>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Apply", PortalSecurity.Citizen);
+            options.Conventions.AuthorizeFolder("/Cases", PortalSecurity.Citizen);
+            options.Conventions.AuthorizeFolder("/Messages", PortalSecurity.Citizen);
+            options.Conventions.AuthorizeFolder("/Work", PortalSecurity.Caseworker);
+            options.Conventions.AuthorizeFolder("/Design", PortalSecurity.Designer);
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Errors and error statuses re-run as <c>/error</c>: a localized page, never a stack trace. Runs inside the
+    /// service defaults' handler, so the portal's pages answer HTML while the API group keeps ProblemDetails.
+    /// </summary>
+    public static WebApplication UsePortalErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        return app;
+    }
+}
