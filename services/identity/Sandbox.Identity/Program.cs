@@ -15,6 +15,7 @@ app.MapTenantsApi();
 app.MapConnectApi();
 app.MapLoginApi();
 app.MapTestTokensApi();
+app.MapPeopleApi();
 app.MapAdminTenantsApi();
 app.MapAdminPersonasApi();
 app.MapAdminStaffApi();

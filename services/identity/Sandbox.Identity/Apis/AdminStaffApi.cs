@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sandbox.Identity.Data;
+using Sandbox.Identity.Personas;
 using Sandbox.Security;
 
 namespace Sandbox.Identity.Apis;
@@ -11,8 +12,8 @@ namespace Sandbox.Identity.Apis;
 /// <summary>Staff accounts of a tenant. A created account's password is shown once.</summary>
 public static class AdminStaffApi
 {
-    public sealed record StaffInput(string UserName, string[] Roles, string? DisplayName = null, string? Password = null);
-    public sealed record StaffView(string Id, string UserName, string DisplayName, string TenantId, IList<string> Roles);
+    public sealed record StaffInput(string UserName, string[] Roles, string? DisplayName = null, string? Password = null, string? Email = null);
+    public sealed record StaffView(string Id, string UserName, string DisplayName, string TenantId, IList<string> Roles, string? Email);
     public sealed record CreatedStaff(StaffView User, string Password);
 
     public static IEndpointRouteBuilder MapAdminStaffApi(this IEndpointRouteBuilder app)
@@ -44,10 +45,12 @@ public static class AdminStaffApi
         if (roles.Length == 0 || roles.Any(r => !Roles.Staff.Contains(r))) errors["roles"] = [$"One or more of: {string.Join(", ", Roles.Staff)}."];
         if (roles.Contains(Roles.PlatformAdmin) && !caller.HasClaim(SandboxClaims.Role, Roles.PlatformAdmin))
             errors["roles"] = ["Only a platform admin grants platform-admin."];
+        if (input.Email is { Length: > 0 } email && !ContactDetails.IsEmail(email)) errors["email"] = [$"'{email}' is not an e-mail address."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var password = string.IsNullOrEmpty(input.Password) ? NewPassword() : input.Password;
-        var user = new StaffUser { UserName = input.UserName, TenantId = tenant, DisplayName = input.DisplayName ?? input.UserName ?? "" };
+        var user = new StaffUser { UserName = input.UserName, TenantId = tenant, DisplayName = input.DisplayName ?? input.UserName ?? "",
+            Email = string.IsNullOrEmpty(input.Email) ? null : input.Email };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
@@ -66,7 +69,7 @@ public static class AdminStaffApi
         return TypedResults.NoContent();
     }
 
-    private static StaffView View(StaffUser user, IList<string> roles) => new(user.Id, user.UserName ?? "", user.DisplayName, user.TenantId, roles);
+    private static StaffView View(StaffUser user, IList<string> roles) => new(user.Id, user.UserName ?? "", user.DisplayName, user.TenantId, roles, user.Email);
 
     // Meets the default Identity rules: upper, lower, digit and a symbol.
     private static string NewPassword() => "Sb-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y') + "a1";

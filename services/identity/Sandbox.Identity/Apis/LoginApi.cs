@@ -129,16 +129,11 @@ public static class LoginApi
 
     private static async Task<IResult> RenderEid(HttpContext http, IdentityStore db, IAntiforgery antiforgery, Eid eid, string returnUrl, string lang, string? error, int status)
     {
-        var personas = await db.Personas.Where(p => p.Country == eid.Country)
-            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(100).ToListAsync();
+        var choices = await PersonaChoice.LoadAsync(db, eid.Country);
         var page = new LoginPage(lang, eid.DisplayName).Error(error);
         page.Raw($"<form method=\"post\" action=\"{http.Request.PathBase}/login/eid/{eid.Id}\">{Hidden(http, antiforgery, returnUrl, lang)}");
         page.Raw($"<fieldset><legend>{E(page.T("choosePersona"))}</legend>");
-        foreach (var p in personas)
-        {
-            var note = p.ProtectedIdentity ? $" ({E(page.T("protected"))})" : "";
-            page.Raw($"<label><input type=\"radio\" name=\"personaId\" value=\"{E(p.Id)}\"> {E(p.GivenName)} {E(p.FamilyName)}, {p.BirthDate:yyyy-MM-dd}, {E(p.NationalId)}{note}</label>");
-        }
+        PersonaChoice.Render(page, choices);
         page.Raw($"</fieldset><label for=\"nationalId\">{E(page.T("orTypeId"))}</label>");
         page.Raw($"<input type=\"text\" id=\"nationalId\" name=\"nationalId\" autocomplete=\"off\" inputmode=\"text\"{(error is null ? "" : " aria-describedby=\"error\"")}>");
         page.Raw($"<label for=\"level\">{E(page.T("level"))}</label><select id=\"level\" name=\"level\">");

@@ -27,6 +27,18 @@ public sealed class Persona
     public string PostalCode { get; set; } = "";
     public string City { get; set; } = "";
     public bool ProtectedIdentity { get; set; }
+    public string Email { get; set; } = "";
+    public string Phone { get; set; } = "";
+
+    /// <summary>One of <see cref="Personas.PersonLanguages.All"/>; defaults to the country's language.</summary>
+    public string PreferredLanguage { get; set; } = "";
+}
+
+/// <summary>A guardian (vårdnadshavare, foresatt, huoltaja) and one of the children in their care.</summary>
+public sealed class GuardianLink
+{
+    public required string GuardianId { get; set; }
+    public required string ChildId { get; set; }
 }
 
 /// <summary>A staff account (caseworker, designer, administrators), bound to one tenant.</summary>

@@ -10,7 +10,7 @@ namespace Sandbox.Identity.Data;
 
 /// <summary>
 /// Creates the schema and, on an empty store, the sandbox's starting data: the seeded
-/// municipalities, eight personas each, staff accounts per municipality, the API scopes and the
+/// municipalities, eight personas and two guardian families each, staff accounts per municipality, the API scopes and the
 /// portal client. Runs before the server accepts requests.
 /// </summary>
 public sealed class IdentitySeeder(IServiceProvider services, SandboxIdentityOptions options, ILogger<IdentitySeeder> logger) : IHostedService
@@ -38,6 +38,13 @@ public sealed class IdentitySeeder(IServiceProvider services, SandboxIdentityOpt
             var row = TenantMapping.ToRow(tenant);
             db.Tenants.Add(row);
             db.Personas.AddRange(Enumerable.Range(0, 8).Select(n => generator.Next(row, n)));
+            // Guardians with school-age children, for the e-services families apply to (one with two, one with one).
+            foreach (var children in (int[])[2, 1])
+            {
+                var (guardian, kids) = generator.NextFamily(row, children);
+                db.Personas.AddRange([guardian, .. kids]);
+                db.GuardianLinks.AddRange(kids.Select(k => new GuardianLink { GuardianId = guardian.Id, ChildId = k.Id }));
+            }
             await db.SaveChangesAsync(ct);
             await CreateStaffAsync(users, $"{tenant.Id}-caseworker", tenant.Id, Roles.Caseworker);
             await CreateStaffAsync(users, $"{tenant.Id}-designer", tenant.Id, Roles.Designer);
@@ -68,7 +75,7 @@ public sealed class IdentitySeeder(IServiceProvider services, SandboxIdentityOpt
 
     private static async Task CreateStaffAsync(UserManager<StaffUser> users, string userName, string tenant, string role)
     {
-        var user = new StaffUser { UserName = userName, TenantId = tenant, DisplayName = userName };
+        var user = new StaffUser { UserName = userName, TenantId = tenant, DisplayName = userName, Email = $"{userName}@{ContactDetails.ExampleDomain}" };
         var created = await users.CreateAsync(user, SeededStaffPassword);
         if (!created.Succeeded) throw new InvalidOperationException($"Seeding {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, role);

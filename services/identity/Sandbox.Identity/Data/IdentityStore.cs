@@ -11,6 +11,7 @@ public sealed class IdentityStore(DbContextOptions<IdentityStore> options) : Ide
 {
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
     public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<GuardianLink> GuardianLinks => Set<GuardianLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -29,6 +30,15 @@ public sealed class IdentityStore(DbContextOptions<IdentityStore> options) : Ide
             p.HasIndex(x => new { x.Country, x.NationalId }).IsUnique();
             p.HasIndex(x => x.TenantId);
             p.HasOne<TenantRow>().WithMany().HasForeignKey(x => x.TenantId);
+            p.Property(x => x.PreferredLanguage).HasMaxLength(2);
+        });
+        builder.Entity<GuardianLink>(g =>
+        {
+            g.ToTable("persona_guardians");
+            g.HasKey(x => new { x.GuardianId, x.ChildId });
+            g.HasIndex(x => x.ChildId);
+            g.HasOne<Persona>().WithMany().HasForeignKey(x => x.GuardianId).OnDelete(DeleteBehavior.Cascade);
+            g.HasOne<Persona>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<StaffUser>(u =>
         {

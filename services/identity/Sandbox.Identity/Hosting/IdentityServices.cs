@@ -34,11 +34,13 @@ public static class IdentityServices
 
         builder.Services.AddAuthentication(LoginCookie.Scheme).AddLoginCookie();
         builder.AddSandboxAuthentication("identity", jwt => LocalKeys.Configure(jwt, options, keys));
+        builder.AddDaprAppToken();
         builder.Services.AddSandboxOpenIddict(options, keys);
 
         builder.Services.AddScoped<PrincipalFactory>();
         builder.Services.AddScoped<TestTokenIssuer>();
         builder.Services.AddScoped<Personas.PersonaService>();
+        builder.Services.AddScoped<Personas.PeopleDirectory>();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddHealthChecks().AddDbContextCheck<IdentityStore>("identity-store");
         builder.Services.AddSingleton<Telemetry>();

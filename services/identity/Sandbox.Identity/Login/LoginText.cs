@@ -24,6 +24,7 @@ public static class LoginText
         ["userName"] = ["Användarnamn", "Brukernavn", "Käyttäjätunnus", "User name"],
         ["password"] = ["Lösenord", "Passord", "Salasana", "Password"],
         ["back"] = ["Tillbaka", "Tilbake", "Takaisin", "Back"],
+        ["guardianOf"] = ["vårdnadshavare till", "foresatt for", "huoltaja, lapset:", "guardian of"],
         ["protected"] = ["skyddad identitet", "beskyttet identitet", "turvakielto", "protected identity"],
         ["noPersona"] = ["Välj en testperson eller skriv ett giltigt nummer.", "Velg en testperson eller skriv et gyldig nummer.",
             "Valitse testihenkilö tai kirjoita kelvollinen tunnus.", "Choose a test person or type a valid number."],

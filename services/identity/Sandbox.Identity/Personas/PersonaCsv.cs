@@ -4,7 +4,8 @@ namespace Sandbox.Identity.Personas;
 
 /// <summary>
 /// Reads a persona CSV (RFC 4180: commas, double-quoted fields). The header names the columns:
-/// nationalId, givenName, familyName (required), country, street, postalCode, city, protectedIdentity.
+/// nationalId, givenName, familyName (required), country, street, postalCode, city, protectedIdentity,
+/// email, phone, preferredLanguage, children (national ids or persona ids separated by <c>;</c> or spaces).
 /// </summary>
 public static class PersonaCsv
 {
@@ -25,7 +26,9 @@ public static class PersonaCsv
             }
             yield return (line, new PersonaInput(Get("nationalId") ?? "", Get("givenName") ?? "", Get("familyName") ?? "",
                 Get("country") is { Length: > 0 } c ? c : null, Get("street"), Get("postalCode"), Get("city"),
-                Get("protectedIdentity")?.Trim().ToLowerInvariant() is "true" or "1" or "yes"), null);
+                Get("protectedIdentity")?.Trim().ToLowerInvariant() is "true" or "1" or "yes",
+                Get("email"), Get("phone"), Get("preferredLanguage"),
+                Get("children")?.Split([';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), null);
         }
     }
 
