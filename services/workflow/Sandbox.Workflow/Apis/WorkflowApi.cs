@@ -1,3 +1,5 @@
+using Sandbox.Workflow.EServices;
+
 namespace Sandbox.Workflow.Apis;
 
 public static class WorkflowApi
@@ -12,6 +14,7 @@ public static class WorkflowApi
         api.MapJobsApi();
         api.MapMessagesApi();
         api.MapSandboxClockApi();
+        api.MapEServicesApi();
         return app;
     }
 }

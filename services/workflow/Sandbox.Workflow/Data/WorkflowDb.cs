@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Workflow.EServices;
 
 namespace Sandbox.Workflow.Data;
 
@@ -14,6 +15,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
     public DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
     public DbSet<MessageRow> Messages => Set<MessageRow>();
     public DbSet<MessageDeliveryRow> MessageDeliveries => Set<MessageDeliveryRow>();
+    public DbSet<EServiceRow> EServices => Set<EServiceRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sandbox.Security;
 using Sandbox.Workflow.Data;
+using Sandbox.Workflow.EServices;
 using Sandbox.Workflow.Engine.Execution;
 using Sandbox.Workflow.Runtime;
 
@@ -28,6 +29,7 @@ public static class WorkflowServices
         builder.Services.AddHostedService<MessageBufferPoller>();
         builder.AddSandboxAuthentication(ConnectionName);
         builder.Services.AddWorkflowPolicies();
+        builder.AddEServices();
         return builder;
     }
 
