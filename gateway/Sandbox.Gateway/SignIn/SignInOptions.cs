@@ -18,5 +18,5 @@ public sealed class SignInOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>What a signed-in browser may call: the services' APIs, and refresh of its session.</summary>
-    public string[] Scopes { get; set; } = ["openid", "profile", "forms", "workflow", "notifications", "portal"];
+    public string[] Scopes { get; set; } = ["openid", "profile", "identity", "forms", "workflow", "notifications", "portal"];
 }
