@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sandbox.Portal.Security;
 
 namespace Sandbox.Portal;
@@ -10,7 +9,6 @@ public static class PortalPages
     public static IServiceCollection AddPortalPages(this IServiceCollection services)
     {
         services.AddScoped<Pages.Apply.ApplicationForm>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Apply", PortalSecurity.Citizen);

@@ -17,10 +17,10 @@ public sealed record DraftView(JsonObject? Data, string Etag, DateTimeOffset? Sa
 public sealed record DraftSaved(string Etag, DateTimeOffset? SavedAt, DateTimeOffset? ExpiresAt);
 
 /// <summary>The receipt of a submission.</summary>
-public sealed record SubmissionReceipt(Guid Id, string Reference, string FormId, int FormVersion, DateTimeOffset SubmittedAt);
+public sealed record SubmissionReceipt(string Id, string Reference, string FormId, int FormVersion, DateTimeOffset SubmittedAt);
 
 /// <summary>A stored submission as its owner or a caseworker of the tenant reads it.</summary>
-public sealed record SubmissionView(Guid Id, string Reference, string FormId, int FormVersion, string? TenantId, string? Subject,
+public sealed record SubmissionView(string Id, string Reference, string FormId, int FormVersion, string? TenantId, string? Subject,
     DateTimeOffset SubmittedAt, JsonObject? Data, IReadOnlyList<AttachmentView>? Attachments);
 
 /// <summary>Outcome of a submit: a receipt, or field errors.</summary>

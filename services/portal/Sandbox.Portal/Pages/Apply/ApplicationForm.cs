@@ -33,11 +33,11 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
         var data = draft?.Data ?? [];
         if (References(definition.Schema, ChildrenInput)) data[ChildrenInput] = await ChildrenAsync(ct);
         var attachments = (draft?.Attachments ?? []).ToDictionary(a => a.Id, a => new AttachmentInfo(a.Id, a.FileName, a.Size));
-        return new ApplicationState(definition, FormRenderer.Pages(definition.Schema), data, draft?.Etag, attachments);
+        return new ApplicationState(definition, FormRenderer.VisiblePages(definition.Schema, data), data, draft?.Etag, attachments);
     }
 
     /// <summary>Binds one page's posted fields and files into the draft and saves it; a stale etag is retried on the newest draft.</summary>
-    public async Task<ApplicationState> SavePageAsync(ApplicationState state, int pageIndex, IFormCollection form, CancellationToken ct)
+    public async Task<ApplicationState> SavePageAsync(ApplicationState state, FormPage page, IFormCollection form, CancellationToken ct)
     {
         var uploads = new List<(string Path, AttachmentView File)>();
         foreach (var file in form.Files.Where(f => f.Length > 0 && f.Name.StartsWith(FieldPrefix, StringComparison.Ordinal)))
@@ -50,28 +50,42 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
         var (data, etag) = (state.Data, state.Etag);
         for (var attempt = 0; ; attempt++)
         {
-            var merged = Merge(state.Definition.Schema, posted, data, pageIndex, uploads);
+            var merged = Merge(state.Definition.Schema, posted, data, page.Index, uploads);
             var saved = await forms.SaveDraftAsync(state.Definition.FormId, Stored(merged), etag, ct);
-            if (saved is not null) return state with { Data = merged, Etag = saved.Etag, Attachments = attachments };
+            if (saved is not null)
+            {
+                return state with { Data = merged, Etag = saved.Etag, Attachments = attachments, Pages = FormRenderer.VisiblePages(state.Definition.Schema, merged) };
+            }
             if (attempt > 0) throw new ServiceException("forms", HttpStatusCode.Conflict, "The draft keeps changing");
             // Saved meanwhile from another window: this page's answers go on top of the newest draft.
             var newest = await forms.GetDraftAsync(state.Definition.FormId, ct);
-            logger.LogInformation("Draft of {FormId} was saved elsewhere; merging page {Page} onto it", state.Definition.FormId, pageIndex);
+            logger.LogInformation("Draft of {FormId} was saved elsewhere; merging page {Page} onto it", state.Definition.FormId, page.Index);
             (data, etag) = (Keep(newest?.Data ?? [], state.Data), newest?.Etag);
         }
     }
 
-    /// <summary>Validation messages for the fields on one page (null page: the whole form).</summary>
-    public async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ApplicationState state, int? pageIndex, CancellationToken ct)
+    /// <summary>Validation messages for the fields on one page.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ApplicationState state, FormPage page, CancellationToken ct)
     {
         var result = await forms.ValidateAsync(state.Definition.FormId, state.Data, ct);
         if (result is null) return new Dictionary<string, string[]>();
-        if (pageIndex is not { } index) return result.Errors;
-        var paths = state.Pages[index].FieldPaths;
-        return result.Errors.Where(e => paths.Any(p => OnPath(e.Key, p))).ToDictionary();
+        return result.Errors.Where(e => page.FieldPaths.Any(p => OnPath(e.Key, p))).ToDictionary();
     }
 
-    /// <summary>The page (0-based) that holds a field, so an error can link to it.</summary>
+    /// <summary>The 1-based number of the visible page after <paramref name="page"/>, or null when it was the last.</summary>
+    public static int? NextNumber(ApplicationState state, FormPage page)
+    {
+        for (var i = 0; i < state.Pages.Count; i++)
+        {
+            if (state.Pages[i].Index > page.Index) return i + 1;
+        }
+        return null;
+    }
+
+    /// <summary>The anchor of a field's input, as the renderer writes its id.</summary>
+    public static string FieldId(string path) => "field-" + string.Concat(path.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+
+    /// <summary>The position (0-based) of the visible page that holds a field, so an error can link to it.</summary>
     public static int PageOf(ApplicationState state, string fieldPath)
     {
         for (var i = 0; i < state.Pages.Count; i++)

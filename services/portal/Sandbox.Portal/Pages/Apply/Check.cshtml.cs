@@ -43,7 +43,7 @@ public sealed class CheckModel(ApplicationForm application, FormsClient forms) :
         }
         var errors = result.Errors!;
         Errors = errors.Errors.SelectMany(e => e.Value.Select(m => (m,
-            $"/apply/{formId}/{ApplicationForm.PageOf(State, e.Key) + 1}#field-{e.Key.Replace('.', '-')}"))).ToList();
+            $"/apply/{formId}/{ApplicationForm.PageOf(State, e.Key) + 1}#{ApplicationForm.FieldId(e.Key)}"))).ToList();
         if (Errors.Count == 0) Errors = [(errors.Title ?? "", $"/apply/{formId}/1")];
         return Page();
     }

@@ -22,13 +22,15 @@ public sealed class FormPageModel(ApplicationForm application) : Microsoft.AspNe
 
     public string FormId { get; private set; } = "";
 
-    public FormPage Current => State.Pages[Number - 1];
+    public FormPage Current { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string formId, int number, bool saved, CancellationToken ct)
     {
         (FormId, Number, Saved) = (formId, number, saved);
         State = await application.LoadAsync(formId, Language, ct);
-        return number < 1 || number > State.Pages.Count ? NotFound() : Page();
+        if (number < 1 || number > State.Pages.Count) return NotFound();
+        Current = State.Pages[number - 1];
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string formId, int number, string? action, CancellationToken ct)
@@ -36,11 +38,18 @@ public sealed class FormPageModel(ApplicationForm application) : Microsoft.AspNe
         (FormId, Number) = (formId, number);
         State = await application.LoadAsync(formId, Language, ct);
         if (number < 1 || number > State.Pages.Count) return NotFound();
-        State = await application.SavePageAsync(State, number - 1, Request.Form, ct);
+        var page = Current = State.Pages[number - 1];
+        State = await application.SavePageAsync(State, page, Request.Form, ct);
         if (action == "save") return Redirect($"/apply/{formId}/{number}?saved=true");
-        Errors = await application.ValidateAsync(State, number - 1, ct);
-        if (Errors.Count > 0) return Page();
-        return Redirect(number < State.Pages.Count ? $"/apply/{formId}/{number + 1}" : $"/apply/{formId}/check");
+        // "Add another" on a dynamic list: the same page again, now with an empty row.
+        if (FormPost.AddAnotherPath(Request.Form, ApplicationForm.FieldPrefix) is not null) return Redirect($"/apply/{formId}/{number}");
+        Errors = await application.ValidateAsync(State, page, ct);
+        if (Errors.Count > 0)
+        {
+            Number = Math.Max(1, State.Pages.ToList().FindIndex(p => p.Index == page.Index) + 1);
+            return Page();
+        }
+        return Redirect(ApplicationForm.NextNumber(State, page) is { } next ? $"/apply/{formId}/{next}" : $"/apply/{formId}/check");
     }
 
     /// <summary>The fields of this page as HTML.</summary>

@@ -4,7 +4,7 @@ using Sandbox.Portal.Clients;
 namespace Sandbox.Portal.Pages.Work;
 
 /// <summary>The caseworker's inbox: open tasks of their tenant, filtered by candidate group, sorted by due date.</summary>
-public sealed class IndexModel(WorkflowClient workflow, TimeProvider clock) : PageModel
+public sealed class IndexModel(WorkflowClient workflow) : PageModel
 {
     /// <summary>Candidate groups a task can name (role names).</summary>
     public static readonly string[] Groups = ["caseworker", "tenant-admin"];
@@ -32,7 +32,4 @@ public sealed class IndexModel(WorkflowClient workflow, TimeProvider clock) : Pa
             _ => page.Items.OrderBy(t => t.DueDate ?? never).ToList(),
         };
     }
-
-    /// <summary>Overdue as the workflow says, or past its due date by this clock.</summary>
-    public bool IsOverdue(TaskSummary task) => task.Overdue || task.DueDate < clock.GetUtcNow();
 }

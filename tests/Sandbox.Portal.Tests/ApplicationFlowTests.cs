@@ -1,0 +1,71 @@
+using AngleSharp.Dom;
+using System.Net;
+using static Sandbox.Portal.Tests.HtmlForms;
+
+namespace Sandbox.Portal.Tests;
+
+public sealed class ApplicationFlowTests : IClassFixture<PortalFactory>
+{
+    private const string Start = "/apply/school-transport-application";
+    private readonly PortalFactory portal;
+
+    public ApplicationFlowTests(PortalFactory portal) => this.portal = portal;
+
+    [Fact]
+    public async Task Citizen_FillsPageByPage_ChecksAnswers_SubmitsAndGetsReceipt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = portal.Browser("citizen", "nb");
+
+        // Page 1 offers the guardian's children from identity.
+        var first = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/1", ct));
+        Assert.Equal("Om deg og barnet", first.QuerySelector("h1")!.TextContent);
+        Assert.Contains(first.QuerySelectorAll("#field-child option"), o => o.GetAttribute("value") == "child-2" && o.TextContent.Contains("Eva Nordmann"));
+
+        // Posting without the required name: error summary at the top, linking to the field; title says Feil:.
+        var invalid = await browser.SubmitAsync(first, "main form", [Field("f.child", "child-2"), Field("action", "next")], Start + "/1");
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        var errorPage = await PortalFactory.HtmlAsync(invalid);
+        Assert.StartsWith("Feil:", errorPage.Title);
+        var summary = errorPage.QuerySelector(".ds-error-summary")!;
+        Assert.Same(summary, errorPage.QuerySelector("main")!.FirstElementChild);
+        Assert.Equal("#field-guardianName", summary.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(errorPage.QuerySelector("#field-guardianName[aria-invalid=true]"));
+        Assert.Equal("child-2", portal.Forms.Draft!.Value.Data["child"]!.GetValue<string>());
+
+        // A valid page 1 goes on to page 2; the draft keeps both answers and not the children list.
+        var valid = await browser.SubmitAsync(errorPage, "main form", [Field("f.guardianName", "Kari Nordmann"), Field("f.child", "child-2"), Field("action", "next")], Start + "/1");
+        Assert.Equal(HttpStatusCode.Redirect, valid.StatusCode);
+        Assert.Equal(Start + "/2", valid.Headers.Location!.OriginalString);
+        Assert.Equal("Kari Nordmann", portal.Forms.Draft!.Value.Data["guardianName"]!.GetValue<string>());
+        Assert.False(portal.Forms.Draft!.Value.Data.ContainsKey("children"));
+
+        var second = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/2", ct));
+        var toCheck = await browser.SubmitAsync(second, "main form", [Field("f.school", "Fjell skole"), Field("action", "next")], Start + "/2");
+        Assert.Equal(Start + "/check", toCheck.Headers.Location!.OriginalString);
+
+        // Check your answers, then send.
+        var check = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/check", ct));
+        Assert.Contains("Fjell skole", check.QuerySelector(".answers")!.TextContent);
+        var sent = await browser.SubmitAsync(check, "main form", [], Start + "/check");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var receipt = await PortalFactory.HtmlAsync(await browser.GetAsync(sent.Headers.Location!.OriginalString, ct));
+        Assert.Equal("ST-2026-0042", receipt.QuerySelector("#reference")!.TextContent);
+        Assert.Equal("Fjell skole", portal.Forms.Submissions.Single()["school"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SaveForLater_KeepsTheAnswersWithoutValidating()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = portal.Browser("citizen", "en");
+        var first = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/1", ct));
+
+        var saved = await browser.SubmitAsync(first, "main form", [Field("f.guardianName", "Kari"), Field("action", "save")], Start + "/1");
+
+        Assert.Equal(Start + "/1?saved=true", saved.Headers.Location!.OriginalString);
+        var again = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/1?saved=true", ct));
+        Assert.Equal("Kari", again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#field-guardianName")!.Value);
+        Assert.NotNull(again.QuerySelector(".ds-alert[role=status]"));
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Sandbox.Portal.Tests.Fakes;
+
+/// <summary>Workflow per CONTRACTS: e-services, the citizen's cases, an inbox of two tasks (one overdue), processes and the clock.</summary>
+public sealed class FakeWorkflow : FakeService
+{
+    public static readonly DateTimeOffset Now = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static readonly Dictionary<string, string> Names = new() { ["sv"] = "Skolskjuts", ["nb"] = "Skoleskyss", ["fi"] = "Koulukuljetus", ["en"] = "School transport" };
+
+    public string? Assignee { get; set; }
+
+    public JsonObject? CompletedWith { get; private set; }
+
+    public TimeSpan ClockOffset { get; private set; }
+
+    public FakeWorkflow()
+    {
+        On(HttpMethod.Get, "/api/workflow/eservices", (_, _) => Json(new[]
+        {
+            new { id = "school-transport", version = 1, names = Names, descriptions = Names, startForm = FakeForms.ApplicationForm, bpmnProcessId = "school-transport", status = "published" },
+        }));
+        On(HttpMethod.Get, "/api/workflow/cases/mine", (_, _) => Json(new[] { Case(withHistory: false) }));
+        On(HttpMethod.Get, "/api/workflow/cases/([^/]+)", (_, _) => Json(Case(withHistory: true)));
+        On(HttpMethod.Get, "/api/workflow/tasks", (_, _) => Json(new
+        {
+            items = new[] { Task(7, Now.AddDays(-1), overdue: true), Task(8, Now.AddDays(4), overdue: false) }, page = 1, pageSize = 50, total = 2,
+        }));
+        On(HttpMethod.Get, "/api/workflow/tasks/(\\d+)", (_, m) => Json(Task(long.Parse(m.Groups[1].Value), Now.AddDays(4), overdue: false)));
+        On(HttpMethod.Post, "/api/workflow/tasks/(\\d+)/claim", (request, _) =>
+        {
+            Assignee = "caseworker-1";
+            return Json(new { });
+        });
+        On(HttpMethod.Post, "/api/workflow/tasks/(\\d+)/complete", (request, _) =>
+        {
+            var variables = BodyOf(request)["variables"]!.AsObject();
+            if (FakeForms.Validate(FakeForms.ReviewForm, variables) is { Count: > 0 } errors) return Problem(HttpStatusCode.BadRequest, errors);
+            CompletedWith = variables;
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        });
+        On(HttpMethod.Get, "/api/workflow/processes/([^/]+)/statistics", (_, _) => Json(new[]
+        {
+            new { elementId = "review", active = 3, completed = 5, incidents = 0 },
+        }));
+        On(HttpMethod.Get, "/api/workflow/processes/([^/]+)/xml", (_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<definitions/>") });
+        On(HttpMethod.Get, "/api/workflow/sandbox/clock", (_, _) => Json(new { now = Now + ClockOffset, offset = ClockOffset }));
+        On(HttpMethod.Post, "/api/workflow/sandbox/clock", (request, _) =>
+        {
+            var advance = BodyOf(request)["advance"]!.GetValue<string>();
+            ClockOffset += System.Xml.XmlConvert.ToTimeSpan(advance);
+            return Json(new { now = Now + ClockOffset, offset = ClockOffset });
+        });
+    }
+
+    private object Task(long id, DateTimeOffset due, bool overdue) => new
+    {
+        id, instanceId = "inst-1", elementId = "review", name = "Vurder søknad", formId = FakeForms.ReviewForm, assignee = Assignee,
+        candidateGroups = new[] { "caseworker" }, dueDate = due, createdAt = Now.AddDays(-6), state = "open", overdue,
+        reference = $"ST-2026-00{id}", submissionId = "sub-1", processName = "Skoleskyss", variables = new { },
+    };
+
+    private static object Case(bool withHistory) => new
+    {
+        instanceId = "inst-1", reference = "ST-2026-0042", submissionId = "sub-1", eserviceId = "school-transport", names = Names,
+        state = "active", caseStatus = "in-review", startedAt = Now.AddDays(-6), updatedAt = Now.AddDays(-5),
+        history = withHistory
+            ? new object[]
+            {
+                new { elementId = "received", name = "Søknad mottatt", type = "startEvent", enteredAt = Now.AddDays(-6), leftAt = Now.AddDays(-6) },
+                new { elementId = "review", name = "Vurder søknad", type = "userTask", enteredAt = Now.AddDays(-6), leftAt = (DateTimeOffset?)null },
+            }
+            : null,
+    };
+}
