@@ -15,7 +15,7 @@ public static class EServicesApi
     {
         var group = api.MapGroup("/eservices").WithTags("E-services");
         group.MapPost("/", Upload).RequireAuthorization(Policies.Designer)
-            .Accepts<PackageUpload>("application/json").Accepts<byte[]>("application/zip")
+            .Accepts<PackageUpload>("application/json", "application/zip", "application/x-zip-compressed", "application/octet-stream")
             .WithSummary("Deploys an e-service package (zip or JSON files map) all or nothing");
         group.MapGet("/", List).AllowAnonymous()
             .WithSummary("The published e-services of a tenant (?tenant= when not signed in)");
