@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Sandbox.Notifications.Data;
+
+/// <summary>The notifications store: templates, the message queue and the sandbox outbox.</summary>
+public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) : DbContext(options)
+{
+    /// <summary>Every version of every template.</summary>
+    public DbSet<TemplateRow> Templates => Set<TemplateRow>();
+
+    /// <summary>The durable queue: one row per notification, whatever its status.</summary>
+    public DbSet<NotificationRow> Notifications => Set<NotificationRow>();
+
+    /// <summary>What the sandbox caught: mail at the SMTP sink and SMS at send time.</summary>
+    public DbSet<SandboxMessageRow> SandboxMessages => Set<SandboxMessageRow>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<TemplateRow>(e =>
+        {
+            e.ToTable("templates");
+            e.HasIndex(t => new { t.TenantId, t.TemplateId, t.Version }).IsUnique();
+        });
+        model.Entity<NotificationRow>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(n => new { n.TenantId, n.IdempotencyKey }).IsUnique();
+            e.HasIndex(n => new { n.Status, n.NextAttemptAt });
+            e.HasIndex(n => n.ClaimToken);
+            e.HasIndex(n => new { n.TenantId, n.RecipientSubject, n.Channel });
+        });
+        model.Entity<SandboxMessageRow>(e =>
+        {
+            e.ToTable("sandbox_messages");
+            e.HasIndex(m => new { m.TenantId, m.Channel });
+        });
+    }
+}

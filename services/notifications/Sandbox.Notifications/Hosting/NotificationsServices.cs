@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sandbox.Notifications.Data;
+using Sandbox.Notifications.People;
+using Sandbox.Notifications.Sandbox;
+using Sandbox.Notifications.Sending;
+using Sandbox.Notifications.Templates;
+using Sandbox.Security;
+
+namespace Sandbox.Notifications.Hosting;
+
+/// <summary>Registers everything the notifications service needs; the people directory and sender can be replaced.</summary>
+public static class NotificationsServices
+{
+    /// <summary>The connection string name for PostgreSQL.</summary>
+    public const string ConnectionName = "notifications";
+
+    public static WebApplicationBuilder AddNotificationsServices(this WebApplicationBuilder builder)
+    {
+        var options = ReadOptions(builder);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<NotificationsDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddSingleton<Telemetry>();
+        services.AddSingleton<LiquidTemplates>();
+        services.AddSingleton<MessageRenderer>();
+        services.AddScoped<TemplateStore>();
+        services.AddScoped<NotificationIntake>();
+        services.AddSingleton<QueueSignal>();
+        services.AddSingleton<RateLimits>();
+        services.AddSingleton<MessagePreparer>();
+        services.TryAddSingleton<IPeopleDirectory, DaprPeopleDirectory>();
+        services.TryAddSingleton<IMessageSender, DaprBindingSender>();
+        services.AddHostedService<QueueWorker>();
+        services.AddSingleton<SinkMessageStore>();
+        services.AddHostedService<SmtpSink>();
+
+        builder.AddSandboxAuthentication(ConnectionName);
+        var appToken = builder.Configuration["APP_API_TOKEN"];
+        services.AddAuthentication().AddDapr(o => o.Token = appToken);
+        services.AddNotificationsPolicies();
+        return builder;
+    }
+
+    private static NotificationsOptions ReadOptions(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(NotificationsOptions.Section).Get<NotificationsOptions>() ?? new();
+        var data = builder.Configuration["SANDBOX_DATA"];
+        options.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(data)
+            ? Path.Combine(builder.Environment.ContentRootPath, ".sandbox-data", "notifications")
+            : data);
+        return options;
+    }
+
+    private static void UseDatabase(DbContextOptionsBuilder db, NotificationsOptions options, string? connectionString)
+    {
+        switch (options.Database.ToLowerInvariant())
+        {
+            case "postgres" or "postgresql":
+                db.UseNpgsql(connectionString ?? throw new InvalidOperationException(
+                    "Sandbox:Notifications:Database is postgres but ConnectionStrings:notifications is not set."));
+                break;
+            case "sqlite":
+                Directory.CreateDirectory(options.DataPath);
+                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "notifications.db")};Default Timeout=30");
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Sandbox:Notifications:Database '{options.Database}': use sqlite or postgres.");
+        }
+    }
+}
+
+/// <summary>Creates the schema on start (SQLite in WAL mode, so the sender and the API do not block each other).</summary>
+internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
+        await db.Database.EnsureCreatedAsync(cancellationToken);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Sandbox.Notifications.Data;
+using Sandbox.Notifications.Events;
+using Sandbox.Notifications.Templates;
+
+namespace Sandbox.Notifications.Sending;
+
+/// <summary>A request to notify, from the API or the event.</summary>
+public sealed record NotificationRequest(string TenantId, string Template, string? Language, Recipient Recipient,
+    JsonObject Data, string? Reference, string? ProcessInstanceId, string IdempotencyKey);
+
+/// <summary>What became of a request: queued (or found queued before), or refused with reasons.</summary>
+public sealed record IntakeResult(Guid? Id, bool Existing, Dictionary<string, string[]>? Errors, IReadOnlyList<string>? MissingVariables, bool TemplateNotFound)
+{
+    public static IntakeResult Queued(Guid id, bool existing) => new(id, existing, null, null, false);
+    public static IntakeResult Invalid(string field, string message) => new(null, false, new() { [field] = [message] }, null, false);
+}
+
+/// <summary>
+/// Checks a request and writes it to the queue. The same idempotency key again returns the first notification
+/// instead of queuing a second. Variables the template prints must be in the data: for a known language the chosen
+/// variant is checked, otherwise every variant is.
+/// </summary>
+public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore templates, MessageRenderer renderer,
+    Telemetry telemetry, TimeProvider clock, QueueSignal signal)
+{
+    public async Task<IntakeResult> AcceptAsync(NotificationRequest request, CancellationToken ct)
+    {
+        var existing = await FindAsync(request.TenantId, request.IdempotencyKey, ct);
+        if (existing is not null) return IntakeResult.Queued(existing.Value, existing: true);
+
+        if (request.Language is not null && !Languages.IsSupported(request.Language))
+            return IntakeResult.Invalid("language", $"Unknown language; use {string.Join(", ", Languages.Supported)}.");
+        var template = await templates.GetAsync(request.TenantId, request.Template, null, ct);
+        if (template is null) return new IntakeResult(null, false, null, null, TemplateNotFound: true);
+        if (CheckRecipient(template.Channel, request.Recipient) is { } recipientError) return IntakeResult.Invalid("recipient", recipientError);
+
+        var variants = TemplateDocument.ReadVariants(template.VariantsJson);
+        var checkedVariants = request.Language is null && request.Recipient.Subject is not null
+            ? (IEnumerable<TemplateVariant>)variants.Values
+            : [variants[renderer.ChooseLanguage(variants, request.Language ?? renderer.DefaultLanguage(request.TenantId), request.TenantId)!]];
+        var missing = checkedVariants.SelectMany(v => renderer.Missing(v, request.Data)).Distinct().ToList();
+        if (missing.Count > 0) return new IntakeResult(null, false, null, missing, false);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new NotificationRow
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = request.TenantId,
+            IdempotencyKey = request.IdempotencyKey,
+            TemplateId = template.TemplateId,
+            TemplateVersion = template.Version,
+            Channel = template.Channel,
+            RequestedLanguage = request.Language,
+            RecipientSubject = request.Recipient.Subject,
+            To = template.Channel == Channels.Email ? request.Recipient.Email : template.Channel == Channels.Sms ? request.Recipient.Phone : null,
+            DataJson = request.Data.ToJsonString(),
+            Reference = request.Reference,
+            ProcessInstanceId = request.ProcessInstanceId,
+            Status = NotificationStatus.Queued,
+            NextAttemptAt = now,
+            RequestedAt = now,
+            TraceParent = Activity.Current?.Id,
+        };
+        if (!await TryInsertAsync(row, ct))
+        {
+            // The same key arrived twice at once; the other request's row stands.
+            return IntakeResult.Queued((await FindAsync(request.TenantId, request.IdempotencyKey, ct))!.Value, existing: true);
+        }
+        telemetry.Requested(row.TemplateId, row.Channel);
+        signal.Notify();
+        return IntakeResult.Queued(row.Id, existing: false);
+    }
+
+    /// <summary>Records a request that can never be sent (from an event, which must not be redelivered forever) as failed.</summary>
+    public async Task<Guid> RecordFailedAsync(NotificationRequest request, string reason, CancellationToken ct)
+    {
+        if (await FindAsync(request.TenantId, request.IdempotencyKey, ct) is { } known) return known;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new NotificationRow
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = request.TenantId,
+            IdempotencyKey = request.IdempotencyKey,
+            TemplateId = request.Template,
+            Channel = "",
+            RequestedLanguage = Languages.IsSupported(request.Language) ? request.Language : null,
+            RecipientSubject = request.Recipient.Subject,
+            DataJson = request.Data.ToJsonString(),
+            Reference = request.Reference,
+            ProcessInstanceId = request.ProcessInstanceId,
+            Status = NotificationStatus.Failed,
+            FailureReason = reason,
+            NextAttemptAt = now,
+            RequestedAt = now,
+        };
+        if (!await TryInsertAsync(row, ct)) return (await FindAsync(request.TenantId, request.IdempotencyKey, ct))!.Value;
+        telemetry.Failed(request.Template, "", "invalid-request");
+        return row.Id;
+    }
+
+    /// <summary>False when a row with the same idempotency key was stored first.</summary>
+    private async Task<bool> TryInsertAsync(NotificationRow row, CancellationToken ct)
+    {
+        db.Notifications.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(row).State = EntityState.Detached;
+            if (await FindAsync(row.TenantId, row.IdempotencyKey, ct) is null) throw;
+            return false;
+        }
+    }
+
+    private async Task<Guid?> FindAsync(string tenant, string key, CancellationToken ct) =>
+        await db.Notifications.AsNoTracking().Where(n => n.TenantId == tenant && n.IdempotencyKey == key)
+            .Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
+
+    private static string? CheckRecipient(string channel, Recipient recipient)
+    {
+        if (recipient.Email is { } email && !IsEmail(email)) return $"'{email}' is not an email address.";
+        if (recipient.Phone is { } phone && !Phone().IsMatch(phone)) return $"'{phone}' is not a phone number (+46701234567).";
+        var reachable = channel switch
+        {
+            Channels.Email => recipient.Subject is not null || recipient.Email is not null,
+            Channels.Sms => recipient.Subject is not null || recipient.Phone is not null,
+            _ => recipient.Subject is not null,
+        };
+        return reachable ? null : channel == Channels.InApp
+            ? "An in-app message needs a person (subject)."
+            : $"A {channel} message needs a person (subject) or an {(channel == Channels.Email ? "email address" : "phone number")}.";
+    }
+
+    /// <summary>One plain address with a domain.</summary>
+    public static bool IsEmail(string text) =>
+        MailboxAddress.TryParse(text, out var address) && address.Address == text.Trim() && address.Address.Contains('@')
+        && address.Domain.Length > 0 && !text.Contains(',') && !text.Contains(';');
+
+    [GeneratedRegex(@"^\+?[0-9]{6,15}$")]
+    private static partial Regex Phone();
+}
