@@ -37,6 +37,18 @@ public sealed class TestTokenTests(SqliteIdentityFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ScopeIdentity_IsAnAudience_AndOpensMe()
+    {
+        var persona = await App.CreatePersonaAsync(await App.CreateTenantAsync("SE"));
+
+        var token = await App.TestTokenAsync(persona["id"]!.GetValue<string>(), scopes: ["identity", "forms"]);
+        using var client = App.BearerClient(token);
+
+        Assert.Equal(["forms", "identity"], Jwt.Payload(token)["aud"]!.AsArray().Select(a => a!.GetValue<string>()).Order());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("me", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task PersonaWithAnotherTenant_TokenNamesThatTenant()
     {
         var (home, other) = (await App.CreateTenantAsync("SE"), await App.CreateTenantAsync("SE"));

@@ -45,6 +45,25 @@ public static class AdminScripts
         return list![0]!.AsObject();
     }
 
+    /// <summary>Generates one guardian with children in the tenant; returns the guardian and the children.</summary>
+    public static async Task<(JsonObject Guardian, List<JsonObject> Children)> CreateFamilyAsync(this IdentityApp app, string tenant)
+    {
+        using var admin = await app.AdminClientAsync();
+        var response = await admin.PostAsJsonAsync($"admin/tenants/{tenant}/personas/generate", new { count = 0, families = 1 }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var list = (await response.Content.ReadFromJsonAsync<JsonArray>(TestContext.Current.CancellationToken))!.Select(p => p!.AsObject()).ToList();
+        var guardian = Assert.Single(list, p => p["children"]!.AsArray().Count > 0);
+        return (guardian, list.Where(p => p != guardian).ToList());
+    }
+
+    /// <summary>A client that sends the bearer token.</summary>
+    public static HttpClient BearerClient(this IdentityApp app, string token)
+    {
+        var client = app.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static async Task<(string Id, string UserName, string Password)> CreateStaffAsync(this IdentityApp app, string tenant, params string[] roles)
     {
         using var admin = await app.AdminClientAsync();

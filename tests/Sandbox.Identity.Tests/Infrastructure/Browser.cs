@@ -37,9 +37,10 @@ public sealed partial class Browser(IdentityApp app) : IDisposable
     }
 
     /// <summary>Signs in with a simulated eID by typing the national id; returns the authorization code.</summary>
-    public async Task<string> LoginWithEidAsync(string clientId, string method, string nationalId, string? level = null)
+    public async Task<string> LoginWithEidAsync(string clientId, string method, string nationalId, string? level = null,
+        string scope = "openid profile offline_access forms")
     {
-        var login = await StartAsync(clientId);
+        var login = await StartAsync(clientId, scope);
         var returnUrl = QueryHelpers.ParseQuery(login.Query)["returnUrl"].ToString();
         var page = await http.GetAsync($"login/eid/{method}?returnUrl={Uri.EscapeDataString(returnUrl)}", Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -25,6 +25,7 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
             ["Sandbox:Identity:Issuer"] = Issuer,
             ["Sandbox:TestTokens:Enabled"] = testTokens ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["APP_API_TOKEN"] = AppToken,
         };
         if (postgres is not null)
         {
@@ -33,6 +34,9 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
     }
+
+    /// <summary>The Dapr app API token the app is configured with (what its sidecar would send).</summary>
+    public const string AppToken = "test-app-token";
 
     public int Port { get; }
     public string DataPath { get; }

@@ -40,4 +40,50 @@ public class PersonaCsvTests
         Assert.Null(persona);
         Assert.Contains("nationalId", errors.Keys);
     }
+
+    [Fact]
+    public void Read_ContactLanguageAndChildrenColumns_GiveInputs()
+    {
+        var rows = PersonaCsv.Read("nationalId,givenName,familyName,email,phone,preferredLanguage,children\n" +
+                                   "811228-9874,Anna,Berg,anna@example.com,+46 70 174 06 05,se,201507012384; 201201032383\n").ToList();
+
+        var input = Assert.Single(rows).Input!;
+        Assert.Equal("anna@example.com", input.Email);
+        Assert.Equal("+46 70 174 06 05", input.Phone);
+        Assert.Equal("se", input.PreferredLanguage);
+        Assert.Equal(["201507012384", "201201032383"], input.Children!);
+    }
+
+    [Fact]
+    public void ToPersona_NoLanguage_DefaultsToTheCountrys()
+    {
+        var today = new DateOnly(2026, 1, 1);
+
+        Assert.Equal("sv", new PersonaInput("811228-9874", "Anna", "Berg").ToPersona("uppsala", today).Persona!.PreferredLanguage);
+        Assert.Equal("nb", new PersonaInput("15076500565", "Ola", "Nordmann").ToPersona("bergen", today).Persona!.PreferredLanguage);
+        Assert.Equal("nn", new PersonaInput("15076500565", "Ola", "Nordmann", PreferredLanguage: "NN").ToPersona("bergen", today).Persona!.PreferredLanguage);
+    }
+
+    [Theory]
+    [InlineData("anna.berg@example.com", true)]
+    [InlineData("Anna Berg <anna@example.com>", false)]
+    [InlineData("anna@", false)]
+    [InlineData("annaexample.com", false)]
+    public void IsEmail(string value, bool valid) => Assert.Equal(valid, ContactDetails.IsEmail(value));
+
+    [Theory]
+    [InlineData("+46 70 174 06 05", true)]
+    [InlineData("070-1740605", true)]
+    [InlineData("12345", false)]
+    [InlineData("+47 4+00", false)]
+    [InlineData("ring mig", false)]
+    public void IsPhone(string value, bool valid) => Assert.Equal(valid, ContactDetails.IsPhone(value));
+
+    [Fact]
+    public void MakeEmail_FoldsNordicLettersToAscii()
+    {
+        Assert.Equal("hakon.ostgard-aebo.07@example.com", ContactDetails.MakeEmail("Håkon", "Østgård Æbo", 7));
+        Assert.Equal("aino.hamalainen.12@example.com", ContactDetails.MakeEmail("Aino", "Hämäläinen", 12));
+        Assert.True(ContactDetails.IsEmail(ContactDetails.MakeEmail("Håkon", "Østgård", 1)));
+    }
 }

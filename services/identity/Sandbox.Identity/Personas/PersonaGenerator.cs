@@ -56,7 +56,8 @@ public sealed class PersonaGenerator(Random random, DateOnly today)
     private Persona Make(TenantRow tenant, int age, string family)
     {
         var (given, _, streets) = Names[tenant.Country];
-        var birth = today.AddYears(-age).AddDays(-random.Next(0, 365));
+        // Under a year past the birthday, so that the person is exactly age years old today.
+        var birth = today.AddYears(-age).AddDays(-random.Next(0, 364));
         var givenName = given[random.Next(given.Length)];
         var adult = age >= 18;
         return new Persona
