@@ -56,7 +56,7 @@ internal static class FieldValidator
             ComponentTypes.Checkbox => kind is JsonValueKind.True or JsonValueKind.False ? null : "boolean",
             ComponentTypes.Checklist or ComponentTypes.Taglist => kind == JsonValueKind.Array ? null : "list",
             ComponentTypes.Select or ComponentTypes.Radio => kind is JsonValueKind.Object or JsonValueKind.Array ? "text" : null,
-            ComponentTypes.Filepicker => kind == JsonValueKind.String ? null : "text",
+            ComponentTypes.Filepicker => kind == JsonValueKind.String || (kind == JsonValueKind.Array && value.AsArray().All(f => JsonValues.AsString(f) is not null)) ? null : "text",
             _ => kind == JsonValueKind.String ? null : "text",
         };
         if (expected is not null) { report(ValidationError.WrongType, [expected]); return false; }

@@ -33,7 +33,10 @@ public sealed class FormComponent
     /// <summary>The default value, or null.</summary>
     public JsonNode? DefaultValue { get; init; }
 
-    /// <summary>True when the citizen cannot change the value (<c>readonly</c> or <c>disabled</c>).</summary>
+    /// <summary>
+    /// <c>readonly</c>: the viewer shows and submits the initial value (the viewer's data, else
+    /// <see cref="DefaultValue"/>) and lets nobody change it.
+    /// </summary>
     public PropertyValue? Readonly { get; init; }
 
     /// <summary>True when the field is disabled.</summary>
@@ -50,6 +53,9 @@ public sealed class FormComponent
 
     /// <summary>A datetime field's subtype: <c>date</c>, <c>time</c> or <c>datetime</c>.</summary>
     public string? Subtype { get; init; }
+
+    /// <summary>A filepicker's <c>accept</c> (<c>.pdf,image/*</c>), or null when it is an expression or absent.</summary>
+    public string? Accept { get; init; }
 
     /// <summary>Children of a group or dynamic list.</summary>
     public IReadOnlyList<FormComponent> Components { get; init; } = [];

@@ -54,6 +54,7 @@ internal sealed class FormSchemaParser(FeelEngine engine)
             Increment = JsonValues.AsNumber(json["increment"]) ?? (decimal.TryParse(Text(json, "increment"), out var inc) ? inc : null),
             SerializeToString = json["serializeToString"] is JsonValue s && s.TryGetValue(out bool str) && str,
             Subtype = Text(json, "subtype"),
+            Accept = Text(json, "accept") is { } accept && !FeelEngine.IsExpression(accept) ? accept : null,
             Components = ParseComponents(json["components"], name),
         };
     }

@@ -8,13 +8,19 @@ namespace Sandbox.Forms.Validation;
 /// <param name="Message">The message in the asked language.</param>
 public sealed record FieldError(string Path, ValidationError Error, string Message);
 
+/// <summary>A file a filepicker field names in the kept data.</summary>
+/// <param name="Path">The filepicker's data path.</param>
+/// <param name="Id">The value: the id of an uploaded file.</param>
+public sealed record FileReference(string Path, string Id);
+
 /// <summary>The outcome of validating data against a form.</summary>
 public sealed class FormValidationResult
 {
-    internal FormValidationResult(IReadOnlyList<FieldError> failures, JsonObject data)
+    internal FormValidationResult(IReadOnlyList<FieldError> failures, JsonObject data, IReadOnlyList<FileReference> files)
     {
         Failures = failures;
         Data = data;
+        Files = files;
         Errors = failures.GroupBy(f => f.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray(), StringComparer.Ordinal);
     }
@@ -30,4 +36,7 @@ public sealed class FormValidationResult
 
     /// <summary>The data to keep: bound, visible and enabled fields only.</summary>
     public JsonObject Data { get; }
+
+    /// <summary>The file ids that filepicker fields in <see cref="Data"/> name.</summary>
+    public IReadOnlyList<FileReference> Files { get; }
 }

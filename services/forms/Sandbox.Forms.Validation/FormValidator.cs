@@ -23,15 +23,15 @@ public static class FormValidator
         ArgumentNullException.ThrowIfNull(data);
         var variables = (JsonObject)(context?.DeepClone() ?? new JsonObject());
         foreach (var (name, value) in data) variables[name] = value?.DeepClone();
-        var walk = new Walk(variables, language);
+        var walk = new Walk(variables, context, language);
         walk.Components(schema.Components, new Scope(data, walk.Output, "", data, null, []));
         walk.FindUnknown(data, "");
-        return new FormValidationResult(walk.Failures, walk.Output);
+        return new FormValidationResult(walk.Failures, walk.Output, walk.Files);
     }
 
     private sealed record Scope(JsonObject Input, JsonObject Output, string Path, JsonObject Local, JsonObject? Parent, int[] Indexes);
 
-    private sealed class Walk(JsonObject root, string language)
+    private sealed class Walk(JsonObject root, JsonObject? context, string language)
     {
         private readonly HashSet<string> _leaves = new(StringComparer.Ordinal);
         private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
@@ -39,6 +39,7 @@ public static class FormValidator
 
         public List<FieldError> Failures { get; } = [];
         public JsonObject Output { get; } = [];
+        public List<FileReference> Files { get; } = [];
 
         public void Components(IReadOnlyList<FormComponent> components, Scope scope)
         {
@@ -60,8 +61,30 @@ public static class FormValidator
             if (hidden || c.Disabled) return;
             var segments = c.Key!.Split('.');
             var value = Get(scope.Input, segments);
+            if (c.Readonly?.ResolveTrue(Variables(scope)) == true) value = Initial(c, scope, segments, value);
             FieldValidator.Validate(c, value, Variables(scope), (error, args) => Report(path, error, args));
-            if (value is not null) Set(scope.Output, segments, value.DeepClone());
+            if (value is null) return;
+            Set(scope.Output, segments, value.DeepClone());
+            if (c.Type == ComponentTypes.Filepicker) CollectFiles(path, value);
+        }
+
+        // A read-only field keeps what the viewer showed, whatever was sent: the initial data given as context
+        // (outside lists), else the default value. With neither, the initial data came from elsewhere (a process),
+        // which the server cannot see, so the sent value stands.
+        private JsonNode? Initial(FormComponent c, Scope scope, string[] segments, JsonNode? sent)
+        {
+            if (scope.Indexes.Length == 0 && context is not null)
+            {
+                string[] full = scope.Path.Length == 0 ? segments : [.. scope.Path.Split('.'), .. segments];
+                if (Get(context, full) is { } given) return given;
+            }
+            return c.DefaultValue ?? sent;
+        }
+
+        private void CollectFiles(string path, JsonNode value)
+        {
+            if (JsonValues.AsString(value) is { } one) Files.Add(new FileReference(path, one));
+            else if (value is JsonArray many) Files.AddRange(many.Select(f => new FileReference(path, JsonValues.AsString(f)!)));
         }
 
         private void Group(FormComponent c, Scope scope, bool hidden)

@@ -6,7 +6,7 @@ namespace Sandbox.Forms.Validation;
 public enum ValidationError
 {
     Required, Pattern, Min, Max, MinLength, MaxLength, Phone, Email,
-    NotANumber, Integer, DecimalDigits, Increment, WrongType, NotAnOption, InvalidDate, UnknownField,
+    NotANumber, Integer, DecimalDigits, Increment, WrongType, NotAnOption, InvalidDate, UnknownField, UnknownFile,
 }
 
 /// <summary>Error messages in Swedish, Norwegian Bokmål, Finnish and English.</summary>
@@ -33,6 +33,7 @@ public static class ValidationMessages
         [ValidationError.WrongType] = ["Value must be {0}.", "Värdet måste vara {0}.", "Verdien må være {0}.", "Arvon on oltava {0}."],
         [ValidationError.NotAnOption] = ["Value is not one of the options.", "Värdet finns inte bland alternativen.", "Verdien er ikke blant alternativene.", "Arvo ei ole vaihtoehdoissa."],
         [ValidationError.InvalidDate] = ["Value must be a valid {0}.", "Värdet måste vara ett giltigt {0}.", "Verdien må være en gyldig {0}.", "Arvon on oltava kelvollinen {0}."],
+        [ValidationError.UnknownFile] = ["The file is not among your uploaded files.", "Filen finns inte bland dina uppladdade filer.", "Filen er ikke blant filene du har lastet opp.", "Tiedosto ei ole lataamiesi tiedostojen joukossa."],
         [ValidationError.UnknownField] = ["The form has no such field.", "Formuläret har inget sådant fält.", "Skjemaet har ikke et slikt felt.", "Lomakkeella ei ole tällaista kenttää."],
     };
 

@@ -16,6 +16,9 @@ app.MapDaprDefaults();
 app.MapFormsApi();
 app.MapDefinitionsApi();
 app.MapSubmissionsApi();
+app.MapDraftsApi();
+app.MapAttachmentsApi();
+app.MapFormEventsApi();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests.</summary>

@@ -27,6 +27,23 @@ public class OutboxTests
     }
 
     [Fact]
+    public async Task Event_RefusedEveryTime_DoesNotHoldBackTheEventsBehindIt()
+    {
+        await using var app = FormsApp.Start();
+        var formId = NewFormId();
+        await app.Client(Tokens.Designer()).PostJsonAsync("/api/forms/definitions", SampleForm(formId));
+        app.Events.Poisoned = payload => payload.Contains("poisoned", StringComparison.Ordinal);
+
+        var citizen = app.Client(Tokens.Citizen("persona-poison"));
+        await citizen.PostJsonAsync($"/api/forms/{formId}/submissions", """{ "name": "poisoned", "age": 2 }""");
+        var response = await citizen.PostJsonAsync($"/api/forms/{formId}/submissions", """{ "name": "healthy", "age": 2 }""");
+        var id = (string)(await response.JsonAsync())["id"]!;
+
+        await app.Events.WaitForAsync(e => e.Payload.Contains(id, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Events.Published, e => e.Payload.Contains("poisoned", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Event_CommittedBeforeAStop_IsDeliveredAfterTheNextStart()
     {
         var data = Path.Combine(Path.GetTempPath(), "sandbox-forms-" + Guid.NewGuid().ToString("n")[..10]);

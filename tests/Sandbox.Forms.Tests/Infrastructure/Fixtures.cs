@@ -55,3 +55,25 @@ public sealed class PostgresFormsFixture : IFormsFixture, IAsyncLifetime
         if (_server is not null) await _server.DisposeAsync();
     }
 }
+
+/// <summary>One forms service on SQLite whose Dapr client talks to a real Sandbox.Sidecar process (state, bindings).</summary>
+public sealed class SidecarFormsFixture : IFormsFixture, IAsyncLifetime
+{
+    private FormsApp? _app;
+
+    public FormsApp App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public Sidecar Sidecar { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Sidecar = await Sidecar.StartAsync();
+        _app = FormsApp.Start(sidecar: Sidecar);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        if (Sidecar is not null) await Sidecar.DisposeAsync();
+    }
+}

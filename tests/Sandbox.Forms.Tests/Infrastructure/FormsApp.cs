@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Dapr.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sandbox.Forms.Attachments;
 using Sandbox.Forms.Outbox;
 using Sandbox.Testing;
 
@@ -20,9 +23,11 @@ public sealed class FormsApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _keepData;
+    private readonly Sidecar? _sidecar;
 
-    private FormsApp(int port, string dataPath, string? postgres, bool keepData)
+    private FormsApp(int port, string dataPath, string? postgres, bool keepData, Sidecar? sidecar)
     {
+        _sidecar = sidecar;
         Port = port;
         DataPath = dataPath;
         _keepData = keepData;
@@ -43,12 +48,13 @@ public sealed class FormsApp : WebApplicationFactory<Program>
     public string DataPath { get; }
     public RecordingPublisher Events { get; } = new();
 
-    public static FormsApp Start(string? postgres = null, string? dataPath = null)
+    /// <summary>Starts the service; with <paramref name="sidecar"/> its Dapr client talks to that sidecar process.</summary>
+    public static FormsApp Start(string? postgres = null, string? dataPath = null, Sidecar? sidecar = null)
     {
         var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-forms-" + Guid.NewGuid().ToString("n")[..10]);
         for (var attempt = 1; ; attempt++)
         {
-            var app = new FormsApp(Ports.Free(), path, postgres, keepData: dataPath is not null);
+            var app = new FormsApp(Ports.Free(), path, postgres, keepData: dataPath is not null, sidecar);
             try
             {
                 app.UseKestrel(o => o.Listen(IPAddress.Loopback, app.Port));
@@ -76,6 +82,12 @@ public sealed class FormsApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IEventPublisher>(Events);
+            services.AddSingleton<IVirusScanner, EicarScanner>();
+            if (_sidecar is not null)
+            {
+                services.RemoveAll<DaprClient>();
+                services.AddSingleton(_sidecar.Client());
+            }
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
             {
                 var configuration = new OpenIdConnectConfiguration { Issuer = Tokens.Issuer };
@@ -98,6 +110,17 @@ public sealed class FormsApp : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>A virus scanner double: refuses any file that holds the EICAR anti-virus test string.</summary>
+public sealed class EicarScanner : IVirusScanner
+{
+    public const string Eicar = @"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+
+    public Task<ScanVerdict> ScanAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken ct) =>
+        Task.FromResult(System.Text.Encoding.ASCII.GetString(content.Span).Contains(Eicar, StringComparison.Ordinal)
+            ? new ScanVerdict(false, "EICAR-Test-File")
+            : ScanVerdict.Ok);
+}
+
 /// <summary>Stands in for the sidecar's pub/sub: records what was published, and can refuse.</summary>
 public sealed class RecordingPublisher : IEventPublisher
 {
@@ -105,9 +128,13 @@ public sealed class RecordingPublisher : IEventPublisher
 
     public bool Refuse { get; set; }
 
+    /// <summary>Events this refuses every time, as pub/sub refuses a poisoned message.</summary>
+    public Func<string, bool>? Poisoned { get; set; }
+
     public Task PublishAsync(string topic, string payloadJson, CancellationToken ct)
     {
         if (Refuse) throw new HttpRequestException("pub/sub unavailable");
+        if (Poisoned?.Invoke(payloadJson) == true) throw new HttpRequestException("pub/sub refused the event");
         Published.Enqueue((topic, payloadJson));
         return Task.CompletedTask;
     }

@@ -23,7 +23,8 @@ public class TestDataFormTests
     public void WrongType_IsReportedOnThatField(string file)
     {
         var schema = File(file);
-        foreach (var (field, path) in SampleData.Fields(schema.Components).Where(f => !f.Field.Disabled))
+        // A read-only field with a default keeps its default whatever is sent (ReadonlyField_KeepsItsDefault).
+        foreach (var (field, path) in SampleData.Fields(schema.Components).Where(f => !f.Field.Disabled && !(f.Field.Readonly?.ResolveTrue([]) == true && f.Field.DefaultValue is not null)))
         {
             var data = SampleData.For(schema);
             var wrong = field.Type == ComponentTypes.Checkbox ? JsonValue.Create("yes") : (JsonNode)new JsonObject { ["x"] = 1 };
@@ -49,6 +50,29 @@ public class TestDataFormTests
             Assert.Equal([path], result.Errors.Keys);
             Assert.Equal(ValidationError.Required, Assert.Single(result.Failures).Error);
         }
+    }
+
+    [Fact]
+    public void ReadonlyField_KeepsItsDefault_OrTheInitialData_WhateverIsSent()
+    {
+        var schema = FormSchema.Parse("""
+            { "components": [
+              { "type": "textfield", "key": "municipality", "readonly": true, "defaultValue": "Uppsala" },
+              { "type": "number", "key": "limit", "readonly": "=locked", "defaultValue": 4 },
+              { "type": "checkbox", "key": "locked" }
+            ] }
+            """);
+        var sent = JsonNode.Parse("""{ "municipality": "Stockholm", "limit": 40, "locked": true }""")!.AsObject();
+        var result = FormValidator.Validate(schema, sent);
+        Assert.True(result.IsValid);
+        Assert.Equal("Uppsala", (string)result.Data["municipality"]!);
+        Assert.Equal(4, (int)result.Data["limit"]!);
+
+        var fromProcess = FormValidator.Validate(schema, sent, context: JsonNode.Parse("""{ "municipality": "Tampere" }""")!.AsObject());
+        Assert.Equal("Tampere", (string)fromProcess.Data["municipality"]!);
+
+        sent["locked"] = false;
+        Assert.Equal(40, (int)FormValidator.Validate(schema, sent).Data["limit"]!);
     }
 
     [Fact]

@@ -9,7 +9,15 @@ using Sandbox.Security;
 
 namespace Sandbox.Forms.Apis;
 
-public sealed record DefinitionResponse(string FormId, int Version, DateTimeOffset PublishedAt, JsonObject Schema);
+/// <summary>A form version as served: the schema (translated when a language was asked), and the translation maps otherwise.</summary>
+public sealed record DefinitionResponse(string FormId, int Version, DateTimeOffset PublishedAt, JsonObject Schema)
+{
+    /// <summary>The language of the texts in <see cref="Schema"/>, or null for the schema as published.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The translation maps published with the version (only when no language was asked).</summary>
+    public Dictionary<string, Dictionary<string, string>>? Translations { get; init; }
+}
 
 public sealed record ValidationResponse(bool Valid, JsonObject Data);
 
@@ -31,26 +39,45 @@ public static class DefinitionsApi
         if (user.Tenant() is not { } tenant) return TypedResults.Forbid();
         var (body, problem) = await JsonBody.ReadObjectAsync(request, options.MaxSchemaBytes, ct);
         if (problem is not null) return problem;
+        // Either a bare form-js schema or the envelope { schema, translations }.
+        var isEnvelope = body!["schema"] is JsonObject && body["components"] is null;
+        var json = isEnvelope ? (JsonObject)body["schema"]!.DeepClone() : body;
+        HtmlContent.Sanitize(json);
         FormSchema schema;
-        try { schema = FormSchema.Parse(body!, feel); }
+        try { schema = FormSchema.Parse(json, feel); }
         catch (FormSchemaException e) { return SchemaProblem(e.Message); }
         if (schema.Id is null || !Caller.FormId.IsMatch(schema.Id))
             return SchemaProblem("The form needs an id of letters, digits, '_', '-' or '.' (at most 200).", "id");
+        var (translations, errors) = FormTranslations.Parse(isEnvelope ? body["translations"] : null, json);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The translations cannot be used.");
 
-        var (form, created) = await definitions.PublishAsync(tenant, schema, user.Subject(), ct);
-        var response = new DefinitionResponse(form.FormId, form.Version, form.PublishedAt, FormDefinitions.Json(form));
+        var (form, created) = await definitions.PublishAsync(tenant, schema, translations, user.Subject(), ct);
+        var response = new DefinitionResponse(form.FormId, form.Version, form.PublishedAt, FormDefinitions.Json(form))
+        {
+            Translations = translations.Count == 0 ? null : translations,
+        };
         return created ? TypedResults.Created($"/api/forms/definitions/{form.FormId}?version={form.Version}", response) : TypedResults.Ok(response);
     }
 
+    /// <summary>The latest or asked version; with <c>lang</c> (sv, nb, fi, en) its texts in that language.</summary>
     public static async Task<Results<Ok<DefinitionResponse>, ProblemHttpResult, ForbidHttpResult>> Get(
-        string formId, int? version, ClaimsPrincipal user, FormDefinitions definitions, CancellationToken ct)
+        string formId, int? version, string? lang, ClaimsPrincipal user, FormDefinitions definitions, CancellationToken ct)
     {
         if (user.Tenant() is not { } tenant) return TypedResults.Forbid();
         if (!Caller.FormId.IsMatch(formId)) return JsonBody.Bad("Not a form id.");
         var form = await definitions.FindAsync(tenant, formId, version, ct);
-        return form is null
-            ? NotFound(formId)
-            : TypedResults.Ok(new DefinitionResponse(form.FormId, form.Version, form.PublishedAt, FormDefinitions.Json(form)));
+        if (form is null) return NotFound(formId);
+        if (!string.IsNullOrWhiteSpace(lang))
+        {
+            var language = ValidationMessages.Negotiate(lang);
+            var schema = await definitions.TranslatedAsync(form, language, ct);
+            return TypedResults.Ok(new DefinitionResponse(form.FormId, form.Version, form.PublishedAt, schema) { Language = language });
+        }
+        var translations = await definitions.TranslationsAsync(form, ct);
+        return TypedResults.Ok(new DefinitionResponse(form.FormId, form.Version, form.PublishedAt, FormDefinitions.Json(form))
+        {
+            Translations = translations.Count == 0 ? null : translations,
+        });
     }
 
     public static async Task<Results<Ok<ValidationResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Validate(

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Forms.Attachments;
+using Sandbox.Forms.Data;
 using Sandbox.Forms.Domain;
 using Sandbox.Forms.Hosting;
 using Sandbox.Forms.Validation;
@@ -18,13 +20,14 @@ public static class SubmissionsApi
         var api = app.MapGroup("/api/forms").WithTags("Submissions");
         api.MapPost("/{formId}/submissions", Submit).RequireAuthorization(Policies.Citizen);
         api.MapGet("/submissions/mine", Mine).RequireAuthorization(Policies.Citizen);
+        api.MapGet("/submissions/{id:guid}", GetOne).RequireAuthorization();
         api.MapGet("/tenants/{tenant}/submissions", OfTenant).RequireAuthorization(Policies.Caseworker);
         return app;
     }
 
     public static async Task<Results<Created<SubmissionReceipt>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Submit(
         string formId, HttpRequest request, ClaimsPrincipal user, FormDefinitions definitions, Submissions submissions,
-        FormsOptions options, Telemetry telemetry, CancellationToken ct)
+        AttachmentFiles files, Drafts drafts, FormsOptions options, Telemetry telemetry, CancellationToken ct)
     {
         if (user.Tenant() is not { } tenant) return TypedResults.Forbid();
         if (!Caller.FormId.IsMatch(formId)) return JsonBody.Bad("Not a form id.");
@@ -39,17 +42,26 @@ public static class SubmissionsApi
         if (form is null) return DefinitionsApi.NotFound(formId);
 
         using var activity = telemetry.StartSubmitActivity(form.FormId, form.Version);
-        var result = FormValidator.Validate(form.Schema, data!, request.Language());
+        var language = request.Language();
+        var result = FormValidator.Validate(form.Schema, data!, language);
         if (!result.IsValid)
         {
             telemetry.ValidationFailed(form.FormId, form.Version, result.Failures);
             return TypedResults.ValidationProblem(result.Errors.ToDictionary(), title: "The data does not fit the form.");
         }
+        var owner = new DraftOwner(tenant, subject, form.FormId);
+        var (linked, unknown) = await DraftFilesAsync(owner, result.Files, files, ct);
+        if (unknown.Count > 0)
+        {
+            return TypedResults.ValidationProblem(unknown.ToDictionary(p => p, _ => new[] { ValidationMessages.Format(ValidationError.UnknownFile, language) }),
+                title: "The data does not fit the form.");
+        }
         try
         {
-            var receipt = await submissions.StoreAsync(form, subject, result.Data, key.Length > 0 ? key : null, ct);
+            var receipt = await submissions.StoreAsync(form, subject, result.Data, key.Length > 0 ? key : null, linked, language, ct);
             telemetry.Submitted(form.FormId, form.Version);
             activity?.SetTag("submission.reference", receipt.Reference);
+            await drafts.CompleteAsync(owner, form, ct);
             return Created(receipt);
         }
         catch (DbUpdateException) when (key.Length > 0)
@@ -58,6 +70,30 @@ public static class SubmissionsApi
             if (await submissions.FindByIdempotencyKeyAsync(subject, key, ct) is { } first) return Created(first);
             throw;
         }
+    }
+
+    /// <summary>One submission: for the citizen who made it, or a caseworker of its tenant.</summary>
+    public static async Task<Results<Ok<SubmissionDetails>, NotFound, ForbidHttpResult>> GetOne(
+        Guid id, ClaimsPrincipal user, Submissions submissions, CancellationToken ct)
+    {
+        if (user.Tenant() is not { } tenant) return TypedResults.Forbid();
+        var found = await submissions.FindAsync(tenant, id, ct);
+        var owner = found is not null && user.HasClaim(SandboxClaims.Role, Roles.Citizen) && found.Subject == user.Subject();
+        var caseworker = found is not null && user.HasClaim(SandboxClaims.Role, Roles.Caseworker);
+        return owner || caseworker ? TypedResults.Ok(found!) : TypedResults.NotFound();
+    }
+
+    // Every file the data names must be one of the citizen's draft files of this form.
+    private static async Task<(List<AttachmentEntity> Linked, HashSet<string> Unknown)> DraftFilesAsync(
+        DraftOwner owner, IReadOnlyList<FileReference> references, AttachmentFiles files, CancellationToken ct)
+    {
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        if (references.Count == 0) return ([], unknown);
+        var ids = references.Select(r => Guid.TryParse(r.Id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var found = await files.DraftFilesAsync(owner, ids, ct);
+        var known = found.Select(f => f.PublicId).ToHashSet();
+        foreach (var r in references.Where(r => !Guid.TryParse(r.Id, out var g) || !known.Contains(g))) unknown.Add(r.Path);
+        return (found, unknown);
     }
 
     public static async Task<Ok<List<SubmissionReceipt>>> Mine(ClaimsPrincipal user, Submissions submissions, CancellationToken ct) =>

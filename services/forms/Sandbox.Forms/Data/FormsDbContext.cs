@@ -8,6 +8,9 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
     public DbSet<SubmissionEntity> Submissions => Set<SubmissionEntity>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<DefinitionTranslations> Translations => Set<DefinitionTranslations>();
+    public DbSet<AttachmentEntity> Attachments => Set<AttachmentEntity>();
+    public DbSet<DraftActivity> DraftActivity => Set<DraftActivity>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -39,6 +42,28 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
         {
             e.ToTable("reference_counters");
             e.HasKey(c => new { c.Prefix, c.Year });
+        });
+        model.Entity<DefinitionTranslations>(e =>
+        {
+            e.ToTable("form_translations");
+            e.HasKey(t => t.DefinitionId);
+        });
+        model.Entity<AttachmentEntity>(e =>
+        {
+            e.ToTable("attachments");
+            e.HasIndex(a => a.PublicId).IsUnique();
+            e.HasIndex(a => new { a.TenantId, a.Subject, a.FormId });
+            e.HasIndex(a => a.SubmissionId);
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+        });
+        model.Entity<DraftActivity>(e =>
+        {
+            e.ToTable("draft_activity");
+            e.HasIndex(d => new { d.TenantId, d.Subject, d.FormId }).IsUnique();
+            e.HasIndex(d => d.ExpiresAt);
+            // Unix milliseconds, so that SQLite can compare expiry times in queries.
+            e.Property(d => d.ExpiresAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
         });
     }
 }
@@ -82,6 +107,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? PublishedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The W3C trace context of the request that wrote the event, so the publish joins its trace.</summary>
+    public string? TraceParent { get; set; }
 }
 
 /// <summary>The last reference number given out per prefix and year.</summary>
@@ -90,4 +118,43 @@ public sealed class ReferenceCounter
     public required string Prefix { get; set; }
     public int Year { get; set; }
     public long Value { get; set; }
+}
+
+/// <summary>The translation maps published with one form version: <c>{ "sv": { "name.label": "Namn" } }</c>.</summary>
+public sealed class DefinitionTranslations
+{
+    public long DefinitionId { get; set; }
+    public required string Json { get; set; }
+}
+
+/// <summary>A file a citizen uploaded: first part of their draft, then of the submission that names it.</summary>
+public sealed class AttachmentEntity
+{
+    public long Id { get; set; }
+    public Guid PublicId { get; set; }
+    public required string TenantId { get; set; }
+    public required string Subject { get; set; }
+    public required string FormId { get; set; }
+    public string? Field { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string StorageKey { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public long? SubmissionId { get; set; }
+}
+
+/// <summary>
+/// When a citizen's draft of a form was started and when it expires: the draft itself lives in the Dapr state
+/// store; this row lets the service count abandoned drafts, time to complete, and clean up their files.
+/// </summary>
+public sealed class DraftActivity
+{
+    public long Id { get; set; }
+    public required string TenantId { get; set; }
+    public required string Subject { get; set; }
+    public required string FormId { get; set; }
+    public int FormVersion { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
 }

@@ -11,6 +11,10 @@ namespace Sandbox.Forms.Domain;
 /// <summary>What a citizen gets back for a stored submission.</summary>
 public sealed record SubmissionReceipt(Guid Id, string Reference, string FormId, int FormVersion, DateTimeOffset SubmittedAt);
 
+/// <summary>One submission with its data and files, for its citizen or a caseworker of its tenant.</summary>
+public sealed record SubmissionDetails(Guid Id, string Reference, string FormId, int FormVersion, string TenantId, string Subject,
+    DateTimeOffset SubmittedAt, JsonObject Data, IReadOnlyList<SubmittedFile> Attachments);
+
 /// <summary>A submission as a caseworker of its tenant sees it.</summary>
 public sealed record TenantSubmission(Guid Id, string Reference, string FormId, int FormVersion, string Subject,
     DateTimeOffset SubmittedAt, JsonObject Data);
@@ -26,7 +30,9 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Stores valid <paramref name="data"/> and its <c>submission-received</c> event.</summary>
-    public async Task<SubmissionReceipt> StoreAsync(PublishedForm form, string subject, JsonObject data, string? idempotencyKey, CancellationToken ct)
+    /// <param name="files">The draft files the data names; they become the submission's.</param>
+    public async Task<SubmissionReceipt> StoreAsync(PublishedForm form, string subject, JsonObject data, string? idempotencyKey,
+        IReadOnlyList<AttachmentEntity> files, string language, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await EnsureCounterAsync(now.Year, ct);
@@ -39,18 +45,40 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
             Subject = subject, DataJson = data.ToJsonString(), IdempotencyKey = idempotencyKey, SubmittedAt = now,
         };
         db.Submissions.Add(entity);
-        var received = new SubmissionReceived(entity.PublicId, entity.Reference, form.TenantId, form.FormId, form.Version, subject, now, data);
+        await db.SaveChangesAsync(ct);
+        if (files.Count > 0)
+        {
+            var ids = files.Select(f => f.Id).ToList();
+            var linked = await db.Attachments.Where(a => ids.Contains(a.Id) && a.SubmissionId == null)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.SubmissionId, entity.Id), ct);
+            if (linked != ids.Count) throw new DbUpdateConcurrencyException("A file was removed or submitted while the submission was stored.");
+        }
+        var received = new SubmissionReceived(entity.PublicId, entity.Reference, form.TenantId, form.FormId, form.Version, subject, now, data,
+            [.. files.Select(Describe)], language);
         db.Outbox.Add(new OutboxMessage
         {
             Topic = Topics.SubmissionReceived,
             PayloadJson = JsonSerializer.Serialize(received, JsonSerializerOptions.Web),
             CreatedAt = now,
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         signal.Notify();
         return new SubmissionReceipt(entity.PublicId, entity.Reference, entity.FormId, entity.FormVersion, now);
     }
+
+    /// <summary>One submission of a tenant with its files, or null.</summary>
+    public async Task<SubmissionDetails?> FindAsync(string tenantId, Guid id, CancellationToken ct)
+    {
+        var s = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(x => x.PublicId == id && x.TenantId == tenantId, ct);
+        if (s is null) return null;
+        var files = await db.Attachments.AsNoTracking().Where(a => a.SubmissionId == s.Id).OrderBy(a => a.Id).ToListAsync(ct);
+        return new SubmissionDetails(s.PublicId, s.Reference, s.FormId, s.FormVersion, s.TenantId, s.Subject, s.SubmittedAt,
+            JsonNode.Parse(s.DataJson)!.AsObject(), [.. files.Select(Describe)]);
+    }
+
+    private static SubmittedFile Describe(AttachmentEntity a) => new(a.PublicId, a.FileName, a.ContentType, a.Size);
 
     /// <summary>A citizen's own submissions, newest first.</summary>
     public async Task<List<SubmissionReceipt>> MineAsync(string subject, CancellationToken ct) =>

@@ -20,6 +20,26 @@ public sealed class FormsOptions
     /// <summary>The largest submitted data accepted, in bytes.</summary>
     public int MaxDataBytes { get; set; } = 1_048_576;
 
+    /// <summary>The Dapr state store that keeps drafts.</summary>
+    public string StateStore { get; set; } = "statestore";
+
+    /// <summary>How long a draft is kept after its last save.</summary>
+    public TimeSpan DraftTtl { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often expired drafts are counted as abandoned and their files removed.</summary>
+    public TimeSpan DraftSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The Dapr output binding that stores attachments (create, get, delete by <c>fileName</c>).</summary>
+    public string AttachmentsBinding { get; set; } = "attachments";
+
+    /// <summary>
+    /// The largest attachment accepted, in bytes. Dapr's default request limit is 4 MiB, so the default stays below it.
+    /// </summary>
+    public int MaxAttachmentBytes { get; set; } = 3 * 1024 * 1024;
+
+    /// <summary>How many files one draft may hold.</summary>
+    public int MaxAttachmentsPerDraft { get; set; } = 20;
+
     /// <summary>The folder of the SQLite database.</summary>
     public string DataPath { get; set; } = "";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sandbox.Feel;
+using Sandbox.Forms.Attachments;
 using Sandbox.Forms.Data;
 using Sandbox.Forms.Domain;
 using Sandbox.Forms.Outbox;
@@ -29,6 +30,10 @@ public static class FormsServices
         builder.Services.AddSingleton<SchemaCache>();
         builder.Services.AddScoped<FormDefinitions>();
         builder.Services.AddScoped<Submissions>();
+        builder.Services.AddScoped<Drafts>();
+        builder.Services.AddScoped<AttachmentFiles>();
+        builder.Services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
+        builder.Services.AddHostedService<DraftSweeper>();
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IEventPublisher, DaprEventPublisher>();
@@ -52,16 +57,4 @@ public static class FormsServices
                 throw new InvalidOperationException($"Unknown Sandbox:Forms:Database '{options.Database}': use sqlite or postgres.");
         }
     }
-}
-
-/// <summary>Creates the database on start, before the outbox publisher reads it.</summary>
-internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Database.EnsureCreatedAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

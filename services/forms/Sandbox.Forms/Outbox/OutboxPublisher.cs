@@ -34,13 +34,21 @@ public sealed class OutboxSignal
 }
 
 /// <summary>
-/// Delivers outbox events in order, at least once: an event is marked published only after the sidecar
-/// accepted it, so events committed before a stop are sent after the next start.
+/// Delivers outbox events at least once, oldest first: an event is marked published only after the sidecar accepted
+/// it, so events committed before a stop are sent after the next start. An event that is refused waits with a
+/// growing delay (up to <see cref="MaxDelay"/>) while the events behind it go on; events are independent, and their
+/// consumers are idempotent and do not depend on order. Several refusals in a row end the round: then pub/sub itself
+/// is likely down, and the whole outbox waits for the next interval.
 /// </summary>
 internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal,
     FormsOptions options, TimeProvider clock, Telemetry telemetry, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     private const int Batch = 50;
+    private const int FailuresPerRound = 3;
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(5);
+
+    // Events refused recently and when to try each again; kept in memory, so a restart tries them at once.
+    private readonly Dictionary<long, DateTimeOffset> _waiting = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,28 +66,45 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
 
     private async Task<int> PublishBatchAsync(CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        foreach (var id in _waiting.Where(w => w.Value <= now).Select(w => w.Key).ToList()) _waiting.Remove(id);
+        var skip = _waiting.Keys.ToList();
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
-        var pending = await db.Outbox.Where(m => m.PublishedAt == null).OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
+        var pending = await db.Outbox.Where(m => m.PublishedAt == null && !skip.Contains(m.Id)).OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
+        var sent = 0;
+        var failures = 0;
         foreach (var message in pending)
         {
+            using var activity = telemetry.StartPublishActivity(message.Topic, message.Id, message.TraceParent);
             try
             {
                 await publisher.PublishAsync(message.Topic, message.PayloadJson, ct);
                 message.PublishedAt = clock.GetUtcNow();
                 telemetry.EventPublished(message.Topic);
+                sent++;
+                failures = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
                 message.Attempts++;
                 message.LastError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
+                _waiting[message.Id] = clock.GetUtcNow() + Delay(message.Attempts);
                 logger.LogWarning("Outbox event {OutboxId} on {Topic} not published (attempt {Attempts}): {Error}",
                     message.Id, message.Topic, message.Attempts, e.Message);
-                await db.SaveChangesAsync(ct);
-                return 0; // keep order: retry this one first, after the interval
+                failures++;
             }
             await db.SaveChangesAsync(ct);
+            if (failures >= FailuresPerRound) return 0;
         }
-        return pending.Count;
+        return sent == pending.Count ? sent : 0;
+    }
+
+    private TimeSpan Delay(int attempts)
+    {
+        var delay = options.OutboxInterval * Math.Pow(2, Math.Min(attempts - 1, 16));
+        return delay < MaxDelay ? delay : MaxDelay;
     }
 }

@@ -1,0 +1,26 @@
+namespace Sandbox.Forms.Attachments;
+
+/// <summary>
+/// Scans an uploaded file before it is stored. Replace the default (which accepts everything) with a scanner of your
+/// own, for example one that asks ClamAV: <c>services.AddSingleton&lt;IVirusScanner, MyScanner&gt;()</c>.
+/// </summary>
+public interface IVirusScanner
+{
+    /// <summary>Scans <paramref name="content"/>; a file that is not clean is refused and never stored.</summary>
+    Task<ScanVerdict> ScanAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken ct);
+}
+
+/// <summary>The outcome of a scan.</summary>
+/// <param name="Clean">True when the file may be stored.</param>
+/// <param name="Threat">What was found, for the log; null when clean.</param>
+public sealed record ScanVerdict(bool Clean, string? Threat = null)
+{
+    /// <summary>Nothing found.</summary>
+    public static ScanVerdict Ok { get; } = new(true);
+}
+
+/// <summary>The default: no scanner configured, every file passes.</summary>
+internal sealed class NoVirusScanner : IVirusScanner
+{
+    public Task<ScanVerdict> ScanAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken ct) => Task.FromResult(ScanVerdict.Ok);
+}
