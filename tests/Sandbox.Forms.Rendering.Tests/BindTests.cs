@@ -100,6 +100,29 @@ public class BindTests
     }
 
     [Fact]
+    public void Bind_HiddenCheckbox_IsNotUnticked()
+    {
+        const string Hidden = """
+            [{ "type": "checkbox", "key": "hasPet", "label": "Pet" },
+             { "type": "checkbox", "key": "vaccinated", "label": "Vaccinated", "conditional": { "hide": "=hasPet != true" } }]
+            """;
+
+        var data = Bind(Hidden, """{ "vaccinated": true }""");
+
+        Assert.False(data["hasPet"]!.GetValue<bool>());
+        Assert.True(data["vaccinated"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Bind_AndRender_RejectAnUnusableSchema()
+    {
+        const string Unknown = """[{ "type": "rocket", "key": "x" }]""";
+
+        Assert.Throws<FormSchemaException>(() => Bind(Unknown, "{}"));
+        Assert.Throws<FormSchemaException>(() => Render(Unknown));
+    }
+
+    [Fact]
     public void AddAnotherPath_NamesTheListWhoseButtonWasPressed()
     {
         Assert.Equal("kids", FormPost.AddAnotherPath(Post(("p.$add", "kids")), "p."));

@@ -66,7 +66,7 @@ public class ContainerRenderingTests
     {
         var doc = Render("""[{ "type": "text", "text": "# Title\n\nSome _text_ <script>alert(1)</script> [bad](javascript:alert(1)) [good](https://example.org)" }]""");
 
-        Assert.Equal("Title", doc.QuerySelector(".form-text h1")!.TextContent);
+        Assert.Equal("Title", doc.QuerySelector(".form-text h2")!.TextContent);
         Assert.NotNull(doc.QuerySelector(".form-text em"));
         Assert.Empty(doc.QuerySelectorAll("script"));
         Assert.DoesNotContain(doc.QuerySelectorAll("a"), a => a.GetAttribute("href")?.StartsWith("javascript", StringComparison.OrdinalIgnoreCase) == true);
@@ -105,5 +105,27 @@ public class ContainerRenderingTests
 
         Assert.Empty(doc.QuerySelectorAll("button"));
         Assert.NotNull(doc.QuerySelector("hr.ds-divider"));
+    }
+
+    [Fact]
+    public void TextTemplates_InsertValuesAndKeepIfBlocksWhoseConditionHolds()
+    {
+        var doc = Render("""
+            [{ "type": "text", "text": "Hello {{name}}!{{#if late}} You are late.{{/if}}{{#if early}} Early.{{/if}}" },
+             { "type": "html", "content": "<p>{{name}}</p>" }]
+            """,
+            """{ "name": "<i>Ada</i>", "late": true, "early": false }""");
+
+        Assert.Equal("Hello <i>Ada</i>! You are late.", doc.QuerySelector(".form-text p")!.TextContent);
+        Assert.Equal("<i>Ada</i>", doc.QuerySelector(".form-html p")!.TextContent);
+        Assert.Empty(doc.QuerySelectorAll("i"));
+    }
+
+    [Fact]
+    public void HeadingsOfTexts_MoveOneLevelDown_BelowThePortalsH1()
+    {
+        var doc = Render("""[{ "type": "text", "text": "# Title\n\n## Part" }, { "type": "html", "content": "<h1>Html</h1>" }]""");
+
+        Assert.Equal(["H2", "H3", "H2"], doc.QuerySelectorAll("h1, h2, h3").Select(h => h.TagName));
     }
 }

@@ -45,6 +45,10 @@ internal sealed class Expressions(JsonObject root)
         catch (FeelException) { return null; }
     }
 
+    /// <summary>The content of a text or html component: FEEL when it starts with <c>=</c>, else a template.</summary>
+    public string? Content(string? value, Scope scope, Func<string, string> encode) =>
+        value is null || FeelEngine.IsExpression(value) ? Text(value, scope) : Templates.Apply(value, Variables(scope), encode);
+
     /// <summary>A FEEL expression's JSON result, or null.</summary>
     public JsonNode? Evaluate(string expression, Scope scope)
     {

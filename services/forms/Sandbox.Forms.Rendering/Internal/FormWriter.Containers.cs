@@ -61,11 +61,11 @@ internal sealed partial class FormWriter
         switch (node.Type)
         {
             case "text":
-                var text = _expressions.Text(node.Text("text"), scope);
+                var text = _expressions.Content(node.Text("text"), scope, s => s);
                 if (!string.IsNullOrWhiteSpace(text)) _html.Append("<div class=\"form-text\">").Append(SafeHtml.FromMarkdown(text)).Append("</div>");
                 break;
             case "html":
-                var content = _expressions.Text(node.Text("content"), scope);
+                var content = _expressions.Content(node.Text("content"), scope, Html.Encode);
                 if (!string.IsNullOrWhiteSpace(content)) _html.Append("<div class=\"form-html\">").Append(SafeHtml.Clean(content)).Append("</div>");
                 break;
             case "image":

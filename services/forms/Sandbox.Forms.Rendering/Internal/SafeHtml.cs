@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 
 namespace Sandbox.Forms.Rendering.Internal;
 
 /// <summary>Markdown of text components and the content of html components, made safe for the portal's page.</summary>
-internal static class SafeHtml
+internal static partial class SafeHtml
 {
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().Build();
 
@@ -12,9 +13,16 @@ internal static class SafeHtml
     // (the content sits inside the portal's own form).
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string FromMarkdown(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown));
+    public static string FromMarkdown(string markdown) => Demote(Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown)));
 
-    public static string Clean(string html) => Sanitizer.Sanitize(html);
+    public static string Clean(string html) => Demote(Sanitizer.Sanitize(html));
+
+    // The portal's page owns the h1 (the page title), so headings of the form's texts move one level down.
+    private static string Demote(string html) =>
+        Heading().Replace(html, m => $"<{m.Groups[1].Value}h{int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}{m.Groups[3].Value}");
+
+    [GeneratedRegex(@"<(/?)h([1-5])(\s|>)", RegexOptions.IgnoreCase)]
+    private static partial Regex Heading();
 
     private static HtmlSanitizer CreateSanitizer()
     {
