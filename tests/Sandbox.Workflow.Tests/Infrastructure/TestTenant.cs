@@ -18,6 +18,8 @@ public sealed class TestTenant(WorkflowApp app, string? id = null)
     public HttpClient Caseworker(string? subject = null, string[]? groups = null) =>
         app.Client(Tokens.Create(subject ?? "caseworker-" + Id, Id, [Roles.Caseworker], groups));
 
+    public HttpClient Citizen(string subject) => app.Client(Tokens.Create(subject, Id, [Roles.Citizen], nationalId: "19800101-1234"));
+
     public HttpClient Admin() => app.Client(Tokens.Create("admin-" + Id, Id, [Roles.TenantAdmin]));
 
     public HttpClient Worker() => app.Client(Tokens.Create("client-" + Id, Id, [Roles.Service]));

@@ -14,9 +14,11 @@ public static class Tokens
     public const string Issuer = "http://127.0.0.1:9/identity";
     public static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "workflow-tests" };
 
-    public static string Create(string subject, string? tenant, string[] roles, string[]? groups = null, string audience = "workflow")
+    public static string Create(string subject, string? tenant, string[] roles, string[]? groups = null, string audience = "workflow",
+        string? nationalId = null)
     {
         var claims = new Dictionary<string, object> { [SandboxClaims.Subject] = subject, [SandboxClaims.Role] = roles };
+        if (nationalId is not null) claims[SandboxClaims.NationalId] = nationalId;
         if (tenant is not null) claims[SandboxClaims.Tenant] = tenant;
         if (groups is not null) claims["groups"] = groups;
         var now = DateTime.UtcNow;

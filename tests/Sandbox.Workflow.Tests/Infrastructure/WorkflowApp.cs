@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Sandbox.Workflow.EServices;
+using Sandbox.Workflow.Runtime;
 
 namespace Sandbox.Workflow.Tests.Infrastructure;
 
@@ -20,6 +22,9 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
 
     private readonly bool keepData;
 
+    /// <summary>The sidecar's app API token the app is given; deliveries send it as <c>dapr-api-token</c>.</summary>
+    public const string AppToken = "test-app-token";
+
     private WorkflowApp(string dataPath, string? postgres, bool keepData)
     {
         DataPath = dataPath;
@@ -29,6 +34,10 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
             ["SANDBOX_DATA"] = dataPath,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Sandbox:Workflow:TimerPollInterval"] = "00:00:00.050",
+            ["Sandbox:Workflow:OutboxPollInterval"] = "00:00:00.050",
+            ["Sandbox:Workflow:JobPushPollInterval"] = "00:00:00.050",
+            ["Sandbox:Workflow:JobPushBackoff"] = "00:00:00.010",
+            ["APP_API_TOKEN"] = AppToken,
         };
         if (postgres is not null)
         {
@@ -38,6 +47,14 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
     }
 
     public string DataPath { get; }
+
+    public RecordingPublisher Events { get; } = new();
+
+    public TestCatalog Catalog { get; } = new();
+
+    public ScriptedJobInvoker PushedJobs { get; } = new();
+
+    public TestFormValidator Forms { get; } = new();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -53,6 +70,14 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A client as the Dapr sidecar calls the app: with the app API token, at the root.</summary>
+    public HttpClient Sidecar()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseAddress, "/") };
+        client.DefaultRequestHeaders.Add("dapr-api-token", AppToken);
+        return client;
+    }
+
     /// <summary>A client of the real port, with a bearer token when one is given.</summary>
     public HttpClient Client(string? token = null)
     {
@@ -64,13 +89,20 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        builder.ConfigureTestServices(services =>
         {
-            jwt.Authority = null;
-            jwt.MetadataAddress = null!;
-            jwt.TokenValidationParameters.ValidIssuer = Tokens.Issuer;
-            jwt.TokenValidationParameters.IssuerSigningKey = Tokens.Key;
-        }));
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+            {
+                jwt.Authority = null;
+                jwt.MetadataAddress = null!;
+                jwt.TokenValidationParameters.ValidIssuer = Tokens.Issuer;
+                jwt.TokenValidationParameters.IssuerSigningKey = Tokens.Key;
+            });
+            services.AddSingleton<IEventPublisher>(Events);
+            services.AddSingleton<IEServiceCatalog>(Catalog);
+            services.AddSingleton<IJobInvoker>(PushedJobs);
+            services.AddSingleton<IFormValidator>(Forms);
+        });
     }
 
     public override async ValueTask DisposeAsync()

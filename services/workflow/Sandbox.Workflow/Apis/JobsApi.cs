@@ -51,7 +51,8 @@ public static class JobsApi
 
         var now = clock.GetUtcNow().UtcDateTime;
         var deadline = now.AddMilliseconds(request.Timeout);
-        var candidates = await db.Jobs.Where(j => j.Tenant == tenant && j.Type == request.Type && j.State == WorkState.Open
+        // Push-mode jobs are the dispatcher's; workers never see them.
+        var candidates = await db.Jobs.Where(j => j.Tenant == tenant && j.Type == request.Type && j.State == WorkState.Open && j.PushApp == null
                 && (j.AvailableAt == null || j.AvailableAt <= now) && (j.LockedUntil == null || j.LockedUntil <= now))
             .OrderBy(j => j.Id).Take(request.MaxJobs).ToListAsync(ct);
         var locked = new List<JobRow>();
@@ -80,9 +81,16 @@ public static class JobsApi
         return TypedResults.Ok(new ActivateJobsResponse(jobs));
     }
 
-    private static Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Complete(long key, CompleteJobRequest? request,
-        ClaimsPrincipal user, WorkflowDb db, InstanceRunner runner, CancellationToken ct) =>
-        RunAsync(key, user, db, runner, job => new CompleteJob(job.ElementInstanceKey, request?.Variables), WorkState.Completed, ct);
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Complete(long key, CompleteJobRequest? request,
+        ClaimsPrincipal user, WorkflowDb db, InstanceRunner runner, Telemetry telemetry, TimeProvider clock, CancellationToken ct)
+    {
+        var result = await RunAsync(key, user, db, runner, job => new CompleteJob(job.ElementInstanceKey, request?.Variables), WorkState.Completed, ct);
+        if (result.Result is NoContent && db.Jobs.Local.FirstOrDefault(j => j.Id == key) is { } done)
+        {
+            telemetry.JobCompleted(done.Type, "pull", clock.GetUtcNow().UtcDateTime - done.CreatedAt);
+        }
+        return result;
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Fail(long key, FailJobRequest request,
         ClaimsPrincipal user, WorkflowDb db, InstanceRunner runner, CancellationToken ct)

@@ -9,6 +9,9 @@ public static class WorkflowApi
         var api = app.MapGroup("/api/workflow").WithTags("Workflow");
         api.MapServiceInfo("workflow");
         api.MapProcessesApi();
+        api.MapProcessViewsApi();
+        api.MapCasesApi();
+        api.MapEventsApi();
         api.MapInstancesApi();
         api.MapTasksApi();
         api.MapJobsApi();

@@ -28,6 +28,16 @@ public sealed class InstanceRow
     public string StateJson { get; set; } = "";
     public DateTime StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }
+    /// <summary>When the last step changed the instance.</summary>
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>The process variable <c>caseStatus</c> after the last step, as citizens see it.</summary>
+    [MaxLength(64)] public string? CaseStatus { get; set; }
+    /// <summary>The citizen the case belongs to (the submitter), when started from a submission.</summary>
+    [MaxLength(256)] public string? Subject { get; set; }
+    [MaxLength(64)] public string? SubmissionId { get; set; }
+    [MaxLength(64)] public string? Reference { get; set; }
+    [MaxLength(128)] public string? EServiceId { get; set; }
+    public int? EServiceVersion { get; set; }
     [ConcurrencyCheck] public Guid RowVersion { get; set; }
 }
 
@@ -75,6 +85,11 @@ public sealed class JobRow
     [MaxLength(256)] public string? Worker { get; set; }
     public DateTime? LockedUntil { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The Dapr app a push-mode job is invoked on; null for a job that workers activate.</summary>
+    [MaxLength(128)] public string? PushApp { get; set; }
+    [MaxLength(512)] public string? PushMethod { get; set; }
+    /// <summary>The W3C trace context of the step that created the job.</summary>
+    [MaxLength(64)] public string? TraceParent { get; set; }
     [MaxLength(16)] public string State { get; set; } = WorkState.Open;
     [ConcurrencyCheck] public Guid RowVersion { get; set; }
 }
@@ -88,6 +103,11 @@ public sealed class TimerRow
     [MaxLength(256)] public string ElementId { get; set; } = "";
     public DateTime DueAt { get; set; }
     [MaxLength(16)] public string State { get; set; } = WorkState.Open;
+    /// <summary>The W3C trace context of the step that scheduled it; the firing step continues that trace.</summary>
+    [MaxLength(64)] public string? TraceParent { get; set; }
+    /// <summary>Who is firing it, until when (see <see cref="Runtime.Leases"/>).</summary>
+    [MaxLength(64)] public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
 }
 
 /// <summary>An open message subscription of a waiting catch event (a message is correlated by name and key).</summary>

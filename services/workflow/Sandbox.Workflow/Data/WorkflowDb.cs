@@ -16,16 +16,26 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
     public DbSet<MessageRow> Messages => Set<MessageRow>();
     public DbSet<MessageDeliveryRow> MessageDeliveries => Set<MessageDeliveryRow>();
     public DbSet<EServiceRow> EServices => Set<EServiceRow>();
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<ProcessDefinitionRow>().HasIndex(d => new { d.Tenant, d.BpmnProcessId, d.Version }).IsUnique();
         model.Entity<InstanceRow>().HasIndex(i => new { i.Tenant, i.Status });
+        model.Entity<InstanceRow>().HasIndex(i => new { i.Tenant, i.Subject });
+        model.Entity<InstanceRow>().HasIndex(i => i.DefinitionId);
+        // A redelivered submission-received event finds its instance instead of starting another (NULLs are distinct).
+        model.Entity<InstanceRow>().HasIndex(i => new { i.Tenant, i.SubmissionId }).IsUnique();
         model.Entity<UserTaskRow>().HasIndex(t => new { t.Tenant, t.State });
         model.Entity<UserTaskRow>().HasIndex(t => new { t.InstanceId, t.ElementInstanceKey });
         model.Entity<JobRow>().HasIndex(j => new { j.Tenant, j.Type, j.State });
         model.Entity<JobRow>().HasIndex(j => new { j.InstanceId, j.ElementInstanceKey });
         model.Entity<TimerRow>().HasIndex(t => new { t.State, t.DueAt });
+        model.Entity<JobRow>().HasIndex(j => new { j.State, j.PushApp });
+        model.Entity<OutboxRow>().HasIndex(o => new { o.PublishedAt, o.NextAttemptAt });
+        model.Entity<OutboxRow>().HasIndex(o => o.LeaseOwner);
+        model.Entity<OutboxRow>().HasOne(o => o.Task).WithMany().HasForeignKey(o => o.TaskId).OnDelete(DeleteBehavior.Restrict);
+        model.Entity<TimerRow>().HasIndex(t => t.LeaseOwner);
         model.Entity<TimerRow>().HasIndex(t => new { t.InstanceId, t.SubscriptionKey });
         model.Entity<HistoryRow>().HasIndex(h => h.InstanceId);
         model.Entity<MessageSubscriptionRow>().HasIndex(m => new { m.Tenant, m.MessageName, m.CorrelationKey, m.State });

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Sandbox.Workflow.Data;
 
 namespace Sandbox.Workflow.Hosting;
@@ -8,7 +9,11 @@ internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedSe
     public async Task StartAsync(CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.EnsureCreatedAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        await db.Database.EnsureCreatedAsync(ct);
+        // Background loops (timers, outbox, push jobs) write beside requests: with write-ahead logging readers
+        // never block the writer and the writer never blocks readers.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

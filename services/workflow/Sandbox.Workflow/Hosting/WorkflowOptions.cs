@@ -19,4 +19,22 @@ public sealed class WorkflowOptions
 
     /// <summary>How often the timer schedule is read for due timers.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the outbox is read when no step woke the publisher.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often push-mode jobs are looked for when no step woke the dispatcher.</summary>
+    public TimeSpan JobPushPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a pushed job stays locked to the replica that pushed it; with no answer by then it is pushed again.</summary>
+    public TimeSpan JobPushLockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The wait before a failed push-mode job is pushed again, doubled as its retries run down.</summary>
+    public TimeSpan JobPushBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many jobs one replica pushes at the same time.</summary>
+    public int JobPushParallelism { get; set; } = 8;
+
+    /// <summary>The Dapr app id of the forms service, which validates task data against the task's form.</summary>
+    public string FormsAppId { get; set; } = "forms";
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sandbox.Workflow.EServices;
 using Sandbox.Security;
 using Sandbox.Workflow.Data;
 using Sandbox.Workflow.EServices;
@@ -22,12 +24,26 @@ public static class WorkflowServices
         builder.Services.AddSingleton<Telemetry>();
         builder.Services.AddDbContext<WorkflowDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
         builder.Services.AddScoped<EffectWriter>();
+        builder.Services.AddScoped<OutboxWriter>();
+        builder.Services.AddScoped<NotifyJobs>();
+        builder.Services.AddScoped<SubmissionStarter>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<JobSignal>();
+        builder.Services.TryAddSingleton<IEventPublisher, DaprEventPublisher>();
+        builder.Services.TryAddSingleton<IJobInvoker, DaprJobInvoker>();
+        builder.Services.TryAddSingleton<IFormValidator, DaprFormValidator>();
+        // The e-service catalog registers the real ones; without it no form starts a process and every job is pulled.
+        builder.Services.TryAddScoped<IEServiceCatalog, NoEServiceCatalog>();
+        builder.Services.TryAddScoped<IEServiceNames, NoEServiceNames>();
+        builder.Services.AddHostedService<OutboxPublisher>();
+        builder.Services.AddHostedService<JobDispatcher>();
         builder.Services.AddScoped<InstanceRunner>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<TimerPoller>();
         builder.Services.AddScoped<MessageCorrelator>();
         builder.Services.AddHostedService<MessageBufferPoller>();
         builder.AddSandboxAuthentication(ConnectionName);
+        builder.AddDaprAppToken();
         builder.Services.AddWorkflowPolicies();
         builder.AddEServices();
         return builder;

@@ -1,19 +1,37 @@
+using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Sandbox.Workflow.Data;
+using Sandbox.Workflow.EServices;
 using Sandbox.Workflow.Engine.Execution;
+using Sandbox.Workflow.Engine.Model;
 using Sandbox.Workflow.Engine.State;
+using Sandbox.Workflow.Events;
 
 namespace Sandbox.Workflow.Runtime;
 
 /// <summary>
 /// Turns a step's effects into rows of the same unit of work as the new state, so that one SaveChanges stores
-/// both or neither.
+/// both or neither: history, jobs, tasks, timers, subscriptions and the outbox events the step causes.
 /// </summary>
-public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvider clock)
+public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvider clock, OutboxWriter outbox, IEServiceCatalog catalog,
+    JobSignal jobSignal)
 {
+    private bool pushPending;
+
+    /// <summary>Wakes the outbox publisher and the job dispatcher once the step's unit of work has committed.</summary>
+    public void Committed()
+    {
+        outbox.Committed();
+        if (!pushPending) return;
+        pushPending = false;
+        jobSignal.Notify();
+    }
+
     public async Task ApplyAsync(InstanceRow instance, StepResult step, CancellationToken ct)
     {
+        var (statusBefore, caseStatusBefore) = (instance.Status, instance.CaseStatus);
         foreach (var effect in step.Effects)
         {
             switch (effect)
@@ -23,6 +41,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
                     break;
                 case ElementLeft e:
                     db.History.Add(History(instance, e.ElementInstanceKey, e.ElementId, e.Kind.ToString(), e.Terminated ? "terminated" : "left", e.At));
+                    if (e.Kind == ElementKind.UserTask && !e.Terminated) await TaskCompletedAsync(instance, e.ElementInstanceKey, ct);
                     break;
                 case JobCreated e:
                     await JobCreatedAsync(instance, e, ct);
@@ -31,14 +50,20 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
                     foreach (var job in await OpenJobsAsync(instance.Id, e.ElementInstanceKey, ct)) Close(job, WorkState.Cancelled);
                     break;
                 case UserTaskCreated e:
-                    db.UserTasks.Add(Task(instance, e, clock.GetUtcNow().UtcDateTime));
+                    var created = Task(instance, e, clock.GetUtcNow().UtcDateTime);
+                    db.UserTasks.Add(created);
+                    outbox.Add(Topics.TaskCreated, TaskEvent(instance, created, created.CreatedAt), created);
                     telemetry.TaskCreated(instance.BpmnProcessId);
                     break;
                 case UserTaskCancelled e:
                     foreach (var task in await OpenTasksAsync(instance.Id, e.ElementInstanceKey, ct)) Close(task, WorkState.Cancelled);
                     break;
                 case TimerScheduled e:
-                    db.Timers.Add(new TimerRow { InstanceId = instance.Id, SubscriptionKey = e.SubscriptionKey, ElementId = e.ElementId, DueAt = e.DueAt.UtcDateTime });
+                    db.Timers.Add(new TimerRow
+                    {
+                        InstanceId = instance.Id, SubscriptionKey = e.SubscriptionKey, ElementId = e.ElementId, DueAt = e.DueAt.UtcDateTime,
+                        TraceParent = Activity.Current?.Id,
+                    });
                     break;
                 case TimerCancelled e:
                     var timers = await db.Timers.Where(t => t.InstanceId == instance.Id && t.SubscriptionKey == e.SubscriptionKey && t.State == WorkState.Open).ToListAsync(ct);
@@ -58,20 +83,45 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
                     telemetry.Incident(instance.BpmnProcessId, e.Incident.Kind.ToString());
                     break;
                 case InstanceCompleted:
-                    telemetry.InstanceCompleted(instance.BpmnProcessId);
+                    telemetry.InstanceCompleted(instance.BpmnProcessId, clock.GetUtcNow().UtcDateTime - instance.StartedAt);
                     break;
             }
         }
-        Store(instance, step.State);
+        Store(instance, step.State, clock.GetUtcNow().UtcDateTime);
+        if (instance.Status != statusBefore || instance.CaseStatus != caseStatusBefore)
+        {
+            outbox.Add(Topics.CaseStatusChanged, new CaseStatusChanged(Guid.NewGuid().ToString("n"), instance.Id, instance.Tenant,
+                instance.Subject, instance.Reference, instance.SubmissionId, instance.EServiceId, instance.Status, instance.CaseStatus,
+                OutboxWriter.Utc(instance.UpdatedAt)));
+        }
     }
 
-    public static void Store(InstanceRow instance, InstanceState state)
+    private static void Store(InstanceRow instance, InstanceState state, DateTime now)
     {
         instance.StateJson = StateJson.Write(state);
         instance.Status = state.Status().ToString().ToLowerInvariant();
         instance.EndedAt = state.EndedAt?.UtcDateTime;
+        instance.UpdatedAt = now;
+        instance.CaseStatus = state.Elements.FirstOrDefault()?.Variables?["caseStatus"] is JsonValue value
+            && value.TryGetValue<string>(out var text) ? text : null;
         instance.RowVersion = Guid.NewGuid();
     }
+
+    private async Task TaskCompletedAsync(InstanceRow instance, long key, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var task in await OpenTasksAsync(instance.Id, key, ct))
+        {
+            Close(task, WorkState.Completed);
+            outbox.Add(Topics.TaskCompleted, TaskEvent(instance, task, now), task);
+            telemetry.TaskCompleted(instance.BpmnProcessId, task.ElementId, now - task.CreatedAt);
+        }
+    }
+
+    // The task id is filled in when the event is published (the row gets its id on insert).
+    private static TaskEvent TaskEvent(InstanceRow instance, UserTaskRow task, DateTime at) => new(0, instance.Tenant, instance.Id,
+        instance.BpmnProcessId, task.ElementId, task.Name, Split(task.CandidateGroups), task.Assignee,
+        task.DueDate is { } due ? OutboxWriter.Utc(due) : null, task.FormId, instance.Reference, OutboxWriter.Utc(at));
 
     private async Task JobCreatedAsync(InstanceRow instance, JobCreated e, CancellationToken ct)
     {
@@ -80,8 +130,15 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
         if (job is null)
         {
             job = new JobRow { Tenant = instance.Tenant, InstanceId = instance.Id, ElementInstanceKey = e.ElementInstanceKey, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            // The route is fixed when the job is made: a job is either pushed or activated by workers, never both.
+            if (await catalog.FindJobRouteAsync(instance.Tenant, instance.BpmnProcessId, e.Type, ct) is { } route)
+            {
+                (job.PushApp, job.PushMethod) = (route.AppId, route.Method);
+            }
             db.Jobs.Add(job);
         }
+        job.TraceParent = Activity.Current?.Id;
+        pushPending |= job.PushApp is not null;
         job.ElementId = e.ElementId;
         job.Type = e.Type;
         job.Retries = e.Retries;
@@ -123,10 +180,10 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
         job.RowVersion = Guid.NewGuid();
     }
 
-    public static void Close(UserTaskRow task, string state)
+    private void Close(UserTaskRow task, string state)
     {
         task.State = state;
-        task.EndedAt = DateTime.UtcNow;
+        task.EndedAt = clock.GetUtcNow().UtcDateTime;
         task.RowVersion = Guid.NewGuid();
     }
 

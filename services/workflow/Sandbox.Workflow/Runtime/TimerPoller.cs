@@ -6,44 +6,53 @@ using Sandbox.Workflow.Hosting;
 namespace Sandbox.Workflow.Runtime;
 
 /// <summary>
-/// Fires due timers from the durable schedule in the database, so timers survive a restart. A timer row is
-/// marked fired in the same unit of work as the step it causes; a timer the instance no longer waits for is
-/// closed without a step.
+/// Fires due timers from the durable schedule in the database, so timers survive a restart. Due timers are
+/// claimed under a lease (<see cref="Leases"/>) so replicas do not both fire one; a timer row is marked fired in
+/// the same unit of work as the step it causes, and a timer the instance no longer waits for is closed without a
+/// step. The firing step continues the trace of the step that scheduled the timer.
 /// </summary>
 internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions options, TimeProvider clock, ILogger<TimerPoller> logger)
     : BackgroundService
 {
     private const int Batch = 100;
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.TimerPollInterval, clock);
+        using var timer = new PeriodicTimer(options.TimerPollInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 while (await FireDueAsync(stoppingToken) == Batch) { }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Firing due timers failed; retrying at the next tick");
             }
         }
     }
 
-    /// <summary>Fires the timers due now; returns how many it looked at.</summary>
+    /// <summary>Claims and fires the timers due now; returns how many it claimed.</summary>
     public async Task<int> FireDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        List<TimerRow> due;
+        var due = clock.GetUtcNow().UtcDateTime;
+        var now = Leases.Now;
+        var until = now + Lease;
+        var token = Leases.NewToken();
+        List<TimerRow> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
-            due = await db.Timers.AsNoTracking().Where(t => t.State == WorkState.Open && t.DueAt <= now)
-                .OrderBy(t => t.DueAt).Take(Batch).ToListAsync(ct);
+            var ids = await db.Timers.Where(t => t.State == WorkState.Open && t.DueAt <= due && (t.LeaseUntil == null || t.LeaseUntil <= now))
+                .OrderBy(t => t.DueAt).Select(t => t.Id).Take(Batch).ToListAsync(ct);
+            if (ids.Count == 0) return 0;
+            await db.Timers.Where(t => ids.Contains(t.Id) && t.State == WorkState.Open && (t.LeaseUntil == null || t.LeaseUntil <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, token).SetProperty(t => t.LeaseUntil, until), ct);
+            claimed = await db.Timers.AsNoTracking().Where(t => t.LeaseOwner == token).OrderBy(t => t.DueAt).ToListAsync(ct);
         }
-        foreach (var timer in due) await FireAsync(timer, ct);
-        return due.Count;
+        foreach (var timer in claimed) await FireAsync(timer, ct);
+        return claimed.Count;
     }
 
     private async Task FireAsync(TimerRow timer, CancellationToken ct)
@@ -55,7 +64,7 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
         {
             var row = await db.Timers.SingleAsync(t => t.Id == timer.Id, token);
             if (row.State == WorkState.Open) row.State = WorkState.Completed;
-        }, ct);
+        }, ct, timer.TraceParent);
         if (outcome.Succeeded) return;
         logger.LogInformation("Timer {TimerKey} of instance {InstanceId} closed without firing: {Reason}", timer.SubscriptionKey, timer.InstanceId, outcome.Refusal);
         db.ChangeTracker.Clear();

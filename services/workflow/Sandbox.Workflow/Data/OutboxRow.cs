@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sandbox.Workflow.Data;
+
+/// <summary>
+/// An integration event written in the same unit of work as the step that caused it, published later by
+/// <see cref="Runtime.OutboxPublisher"/>. A row that fails waits for its own retry time; others go on.
+/// </summary>
+public sealed class OutboxRow
+{
+    public long Id { get; set; }
+    [MaxLength(128)] public string Topic { get; set; } = "";
+    public string PayloadJson { get; set; } = "{}";
+    /// <summary>A task event's task: its id is known only once the task row is inserted, so it is added to the payload when published.</summary>
+    public long? TaskId { get; set; }
+    public UserTaskRow? Task { get; set; }
+    [MaxLength(64)] public string? TraceParent { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>Not to be sent before this time (after a failed attempt).</summary>
+    public DateTime NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    [MaxLength(512)] public string? LastError { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    [MaxLength(64)] public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+}
