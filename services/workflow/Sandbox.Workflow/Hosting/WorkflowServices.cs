@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sandbox.Workflow.EServices;
 using Sandbox.Security;
 using Sandbox.Workflow.Data;
 using Sandbox.Workflow.EServices;
