@@ -31,8 +31,8 @@ public abstract class BrowserTest(SandboxApp sandbox, ChromiumBrowser chromium) 
             Locale = Locales[language],
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(20_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }

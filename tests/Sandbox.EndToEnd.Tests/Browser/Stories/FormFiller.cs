@@ -8,8 +8,9 @@ namespace Sandbox.EndToEnd.Tests.Browser.Stories;
 /// form in advance: choices that match a wish (such as a medical reason) are taken, empty fields get a
 /// plausible answer for their name and type, and a file field gets the given document. Fields that
 /// appear only after an answer (conditions evaluated on the server) are filled on the next round.
+/// A text field named in <paramref name="answers"/> (by its key, without the prefix) gets that answer.
 /// </summary>
-public sealed class FormFiller(IReadOnlyList<string> wishes, FilePayload? document)
+public sealed class FormFiller(IReadOnlyList<string> wishes, FilePayload? document, IReadOnlyDictionary<string, string>? answers = null)
 {
     /// <summary>A small valid PDF, standing in for a doctor's statement.</summary>
     public static FilePayload DoctorsStatement { get; } = new()
@@ -40,7 +41,7 @@ public sealed class FormFiller(IReadOnlyList<string> wishes, FilePayload? docume
                     if (!group.Any(f => f.Checked)) await form.Locator($"input[name='{first.Name}'][value='{box}']").CheckAsync();
                     break;
                 case "file":
-                    if (document is not null && !await page.GetByText(document.Name).IsVisibleAsync()) await input.SetInputFilesAsync(document);
+                    if (document is not null && !await page.GetByText(document.Name).First.IsVisibleAsync()) await input.SetInputFilesAsync(document);
                     break;
                 case "hidden" or "submit" or "button":
                     break;
@@ -49,6 +50,10 @@ public sealed class FormFiller(IReadOnlyList<string> wishes, FilePayload? docume
                     {
                         var option = Preferred(first.Options) ?? (first.Value.Length > 0 ? null : first.Options.FirstOrDefault(o => o.Length > 0));
                         if (option is not null) await input.SelectOptionAsync(option);
+                    }
+                    else if (answers is not null && answers.TryGetValue(first.Name[prefix.Length..], out var answer))
+                    {
+                        if (first.Value != answer) await input.FillAsync(answer);
                     }
                     else if (first.Value.Length == 0 || first.Invalid)
                     {

@@ -9,7 +9,7 @@ public static class Poll
     public static async Task<T> UntilAsync<T>(string what, Func<Task<T?>> probe, TimeSpan? limit = null) where T : class
     {
         var watch = Stopwatch.StartNew();
-        var until = limit ?? TimeSpan.FromSeconds(45);
+        var until = limit ?? TimeSpan.FromSeconds(90);
         while (true)
         {
             if (await probe() is { } found) return found;

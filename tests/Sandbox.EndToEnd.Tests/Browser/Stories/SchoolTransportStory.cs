@@ -24,6 +24,12 @@ public abstract class SchoolTransportStory(SandboxApp sandbox, ChromiumBrowser c
     protected static readonly string[] MedicalReason = ["medical", "medisin"];
     protected static readonly string[] Approval = ["approve", "innvilg"];
 
+    /// <summary>
+    /// Home and school half a kilometre apart by the distance-check plugin's synthetic measure: below every
+    /// municipality's limit, so the medical reason, not the distance, decides that a caseworker reviews.
+    /// </summary>
+    protected static readonly Dictionary<string, string> ShortWayToSchool = new() { ["address"] = "Kaigaten 5", ["school"] = "Bergen katedralskole" };
+
     /// <summary>A case that was just submitted, and when (for the timings).</summary>
     protected sealed record Submitted(string Reference, Stopwatch SinceSubmit);
 
@@ -59,21 +65,21 @@ public abstract class SchoolTransportStory(SandboxApp sandbox, ChromiumBrowser c
     /// </summary>
     protected async Task<Submitted> ApplyAsync(IPage page, bool screenshots = true)
     {
-        var filler = new FormFiller(MedicalReason, FormFiller.DoctorsStatement);
+        var filler = new FormFiller(MedicalReason, FormFiller.DoctorsStatement, ShortWayToSchool);
         for (var round = 0; !new Uri(page.Url).AbsolutePath.EndsWith("/check", StringComparison.Ordinal); round++)
         {
             Assert.True(round < 15, $"the application did not reach check-your-answers; at {page.Url}");
             var form = page.Locator("main form[method=post]").First;
             await filler.FillAsync(page, form, "f.");
             if (screenshots) await VisitedAsync(page, $"citizen-application-{round + 1}");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Fortsett" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Fortsett", Exact = true }).ClickAsync();
             await page.WaitForLoadStateAsync();
         }
-        await Expect(page.GetByText(FormFiller.DoctorsStatement.Name)).ToBeVisibleAsync();
+        await Expect(page.GetByText(FormFiller.DoctorsStatement.Name).First).ToBeVisibleAsync();
         if (screenshots) await VisitedAsync(page, "citizen-check-answers");
 
         var sinceSubmit = Stopwatch.StartNew();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send søknaden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send søknaden", Exact = true }).ClickAsync();
         var reference = (await page.Locator("#reference").TextContentAsync())?.Trim();
         Assert.False(string.IsNullOrEmpty(reference), "the receipt shows a reference");
         if (screenshots) await VisitedAsync(page, "citizen-receipt");

@@ -31,7 +31,7 @@ public sealed class SchoolTransportStoryTests(SandboxApp sandbox, ChromiumBrowse
         await Expect(caseworker.GetByRole(AriaRole.Main)).ToContainTextAsync(submitted.Reference);
         await Expect(caseworker.GetByRole(AriaRole.Link, new() { Name = FormFiller.DoctorsStatement.Name })).ToBeVisibleAsync();
         await VisitedAsync(caseworker, "caseworker-task");
-        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Ta oppgaven" }).ClickAsync();
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Ta oppgaven", Exact = true }).ClickAsync();
         var decision = caseworker.Locator("form", new() { Has = caseworker.GetByRole(AriaRole.Button, new() { Name = "Fullfør oppgaven" }) });
         await new FormFiller(Approval, null).FillAsync(caseworker, decision, "r.");
         await VisitedAsync(caseworker, "caseworker-decision");
@@ -49,9 +49,10 @@ public sealed class SchoolTransportStoryTests(SandboxApp sandbox, ChromiumBrowse
         await VisitedAsync(citizen, "citizen-case-approved");
 
         var approvalEmail = await WaitForEmailAsync(admin, submitted.Reference,
-            e => e.GetProperty("template").GetString()?.Contains("approved", StringComparison.Ordinal) == true);
-        Assert.Equal("nb", approvalEmail.GetProperty("language").GetString());
-        Assert.False(string.IsNullOrEmpty(approvalEmail.GetProperty("to").GetString()));
+            e => e.GetProperty("template").GetString() == "approved-email");
+        var me = (await (await citizen.APIRequest.GetAsync("/identity/me")).JsonAsync())!.Value;
+        Assert.Equal(me.GetProperty("email").GetString(), approvalEmail.GetProperty("to").GetString());
+        Assert.Contains(approvalEmail.GetProperty("language").GetString(), new[] { "nb", me.GetProperty("preferredLanguage").GetString() });
         await admin.GotoAsync("/design/outbox?channel=email");
         await Expect(admin.Locator("#outbox li", new() { HasText = submitted.Reference }).First).ToBeVisibleAsync();
         await StepAsync(admin, "outbox-emails");
