@@ -26,10 +26,13 @@ var workflow = Service<Projects.Sandbox_Workflow>("workflow").WithEnvironment("S
 var smtpPort = DaprSidecars.FreePort();
 var notifications = Service<Projects.Sandbox_Notifications>("notifications")
     .WithEnvironment("Sandbox__Notifications__SmtpSink__Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-var portal = Service<Projects.Sandbox_Portal>("portal").WithReference(identity);
+var portal = Service<Projects.Sandbox_Portal>("portal")
+    .WithReference(identity).WithReference(forms).WithReference(workflow).WithReference(notifications);
+// A plugin as an ICT company would write one: the workflow pushes distance-check jobs to it through Dapr.
+var distanceCheck = Service<Projects.Sandbox_Plugins_DistanceCheck>("distance-check");
 
 IResourceBuilder<ProjectResource>[] services = [identity, forms, workflow, notifications, portal];
-builder.AddDaprSidecars(dataDir, smtpPort, services);
+builder.AddDaprSidecars(dataDir, smtpPort, [.. services, distanceCheck]);
 builder.AddGateway(services)
     .WithEnvironment("SANDBOX_DATA", Path.Combine(dataDir, "gateway"))
     .WithEnvironment("Gateway__SignIn__Authority", publicUrl + "/identity")

@@ -1,3 +1,4 @@
+using Yarp.ReverseProxy.Transforms;
 using Sandbox.Gateway.SignIn;
 
 namespace Sandbox.Gateway;
@@ -19,7 +20,9 @@ public static class GatewayExtensions
         builder.Services.AddServiceHealthChecks(builder.Configuration);
         var proxy = builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            // The app token is how a sidecar proves itself to a service; from outside it is never genuine.
+            .AddTransforms(context => context.AddRequestHeaderRemove("dapr-api-token"));
         builder.AddSignIn(proxy);
         return builder;
     }

@@ -55,7 +55,8 @@ public class BindTests
     {
         var data = Bind(Form, """{ "amount": 3, "count": 1, "day": "2026-01-01" }""", ("amount", " "), ("count", ""), ("day", ""));
 
-        Assert.False(data.ContainsKey("amount") || data.ContainsKey("count") || data.ContainsKey("day"));
+        // Null rather than absent, so that a default value does not come back on the next render.
+        Assert.All(["amount", "count", "day"], key => Assert.True(data.ContainsKey(key) && data[key] is null));
     }
 
     [Fact]
@@ -97,6 +98,31 @@ public class BindTests
         Assert.Equal(3m, added["kids"]![2]!["age"]!.GetValue<decimal>());
         Assert.Equal(2, empty["kids"]!.AsArray().Count);
         Assert.Equal(["B"], removed["kids"]!.AsArray().Select(k => k!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Bind_ReadonlyFieldWithoutValue_KeepsItsDefault()
+    {
+        var data = Bind("""[{ "type": "textfield", "key": "office", "label": "Office", "readonly": true, "defaultValue": "North" }]""", "{}", ("office", "South"));
+
+        Assert.Equal("North", data["office"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Bind_NewRowShowingOnlyDefaults_IsLeftOut()
+    {
+        const string List = """
+            [{ "type": "dynamiclist", "path": "kids", "label": "Kids", "components": [
+                { "type": "textfield", "key": "name", "label": "Name" },
+                { "type": "select", "key": "grade", "label": "Grade", "defaultValue": 1, "values": [{ "label": "1", "value": 1 }, { "label": "2", "value": 2 }] },
+                { "type": "checkbox", "key": "bus", "label": "Bus", "defaultValue": true }] }]
+            """;
+        var doc = Render(List, """{ "kids": [{ "name": "A", "grade": 2, "bus": false }] }""");
+
+        var data = FormPost.Bind(Schema(List), doc.Submit(), Json("""{ "kids": [{ "name": "A", "grade": 2, "bus": false }] }"""), page: null);
+
+        Assert.Equal("1", ((AngleSharp.Html.Dom.IHtmlSelectElement)doc.QuerySelector("select[name='kids[1].grade']")!).Value);
+        Assert.True(JsonNode.DeepEquals(Json("""{ "kids": [{ "name": "A", "grade": 2, "bus": false }] }"""), data), data.ToJsonString());
     }
 
     [Fact]

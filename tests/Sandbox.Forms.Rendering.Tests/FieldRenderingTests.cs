@@ -157,4 +157,13 @@ public class FieldRenderingTests
         Assert.Equal((type, shown), (input.Type, input.Value));
         Assert.NotNull(doc.LabelOf(input));
     }
+
+    [Fact]
+    public void DefaultValue_IsShownWhenTheDataDoesNotMentionTheField_ButNotAfterItWasCleared()
+    {
+        const string Form = """[{ "type": "textfield", "key": "city", "label": "City", "defaultValue": "Uppsala" }]""";
+
+        Assert.Equal("Uppsala", ((IHtmlInputElement)Render(Form).QuerySelector("input")!).Value);
+        Assert.Equal("", ((IHtmlInputElement)Render(Form, """{ "city": null }""").QuerySelector("input")!).Value);
+    }
 }

@@ -86,3 +86,25 @@ public sealed class DownstreamErrorTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain("Refused", page.Body!.TextContent, StringComparison.Ordinal);
     }
 }
+
+public sealed class UnsafeMethodTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory portal;
+
+    public UnsafeMethodTests(PortalFactory portal) => this.portal = portal;
+
+    [Fact]
+    public async Task FailingPost_IsSentOnce_AndShowsTheServiceUnavailablePage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = portal.Browser("designer", "en");
+        var page = await PortalFactory.HtmlAsync(await browser.GetAsync("/design/clock", ct));
+        portal.Workflow.FailWith = HttpStatusCode.ServiceUnavailable;
+
+        var response = await browser.SubmitAsync(page, "form[action*='handler=Advance']", [HtmlForms.Field("Days", "6")]);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("The service is not answering right now", (await PortalFactory.HtmlAsync(response)).QuerySelector("h1")!.TextContent);
+        Assert.Single(portal.Workflow.Received, r => r.Request.Method == HttpMethod.Post);
+    }
+}

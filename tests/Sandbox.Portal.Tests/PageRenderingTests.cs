@@ -15,7 +15,7 @@ public sealed class PageRenderingTests : IClassFixture<PortalFactory>
             (null, "/"), (null, "/municipalities/bergen"),
             ("citizen", "/apply/school-transport-application/1"), ("citizen", "/cases"), ("citizen", "/cases/inst-1"), ("citizen", "/messages"),
             ("caseworker", "/work"), ("caseworker", "/work/tasks/7"), ("caseworker", "/work/tasks/7/done?instanceId=inst-1"),
-            ("designer", "/design"), ("designer", "/design/processes/school-transport"), ("designer", "/design/clock"), ("designer", "/design/outbox"),
+            ("designer", "/design"), ("designer", "/design/processes/2251799813685300"), ("designer", "/design/clock"), ("designer", "/design/outbox"),
         };
         var data = new TheoryData<string?, string, string>();
         foreach (var language in new[] { "sv", "nb", "fi", "en" })
@@ -59,6 +59,16 @@ public sealed class PageRenderingTests : IClassFixture<PortalFactory>
         var start = page.QuerySelector("a[href='/apply/school-transport-application']");
         Assert.NotNull(start);
         Assert.Equal("Start School transport", start.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Municipality_AsSignedInCitizen_AsksForTheNamedMunicipalitysListWithoutTheToken()
+    {
+        await portal.Browser("citizen").GetAsync("/municipalities/uppsala", TestContext.Current.CancellationToken);
+
+        var (request, _) = portal.Workflow.Received.Last(r => r.Request.RequestUri!.AbsolutePath == "/api/workflow/eservices");
+        Assert.Equal("?tenant=uppsala", request.RequestUri!.Query);
+        Assert.Null(request.Headers.Authorization);
     }
 
     [Theory]

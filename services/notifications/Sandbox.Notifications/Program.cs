@@ -1,4 +1,3 @@
-using Dapr;
 using Sandbox.Notifications.Apis;
 using Sandbox.Notifications.Hosting;
 
@@ -9,8 +8,8 @@ builder.AddNotificationsServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-// The event's traceparent is passed on as a header, so the notification continues the sender's trace.
-app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true, IncludedCloudEventPropertiesAsHeaders = ["traceparent"] });
+app.UseCloudEventTraceParent();
+app.UseCloudEvents();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapSubscribeHandler();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Sandbox.Portal.Security;
 
 namespace Sandbox.Portal;
@@ -6,8 +7,13 @@ namespace Sandbox.Portal;
 public static class PortalPages
 {
     /// <summary>Citizen pages need a citizen, Work a caseworker, Design a designer or administrator.</summary>
-    public static IServiceCollection AddPortalPages(this IServiceCollection services)
+    public static IServiceCollection AddPortalPages(this IServiceCollection services, IConfiguration configuration)
     {
+        // Antiforgery tokens in open pages must survive a portal restart when the app host gives a data folder.
+        if (configuration["SANDBOX_DATA"] is { Length: > 0 } data)
+        {
+            services.AddDataProtection().SetApplicationName("sandbox-portal").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "keys")));
+        }
         services.AddScoped<Pages.Apply.ApplicationForm>();
         services.AddRazorPages(options =>
         {

@@ -6,7 +6,7 @@ using Sandbox.Portal.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPortalSecurity();
-builder.Services.AddPortalPages();
+builder.Services.AddPortalPages(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalClients();
 

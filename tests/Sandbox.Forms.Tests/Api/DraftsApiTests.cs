@@ -122,8 +122,8 @@ public sealed class DraftsApiTests(SidecarFormsFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/forms/{formId}/draft", Ct)).StatusCode);
     }
 
-    // Runs last in this class by name order is not guaranteed, so it only relies on its own draft: moving the
-    // sidecar's clock past every TTL is harmless to the other tests, which each start a fresh draft.
+    // Moving the sidecar's clock past every time to live does not disturb the other tests of the class: they run one
+    // after another and each starts a fresh draft.
     [Fact]
     public async Task Draft_PastItsTimeToLive_IsGone_AndANewOneCanStart()
     {

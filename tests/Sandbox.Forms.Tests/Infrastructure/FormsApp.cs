@@ -24,10 +24,12 @@ public sealed class FormsApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _keepData;
     private readonly Sidecar? _sidecar;
+    private readonly TimeProvider? _clock;
 
-    private FormsApp(int port, string dataPath, string? postgres, bool keepData, Sidecar? sidecar)
+    private FormsApp(int port, string dataPath, string? postgres, bool keepData, Sidecar? sidecar, TimeProvider? clock)
     {
         _sidecar = sidecar;
+        _clock = clock;
         Port = port;
         DataPath = dataPath;
         _keepData = keepData;
@@ -48,13 +50,16 @@ public sealed class FormsApp : WebApplicationFactory<Program>
     public string DataPath { get; }
     public RecordingPublisher Events { get; } = new();
 
-    /// <summary>Starts the service; with <paramref name="sidecar"/> its Dapr client talks to that sidecar process.</summary>
-    public static FormsApp Start(string? postgres = null, string? dataPath = null, Sidecar? sidecar = null)
+    /// <summary>
+    /// Starts the service; with <paramref name="sidecar"/> its Dapr client talks to that sidecar process, with
+    /// <paramref name="clock"/> the service reads that time.
+    /// </summary>
+    public static FormsApp Start(string? postgres = null, string? dataPath = null, Sidecar? sidecar = null, TimeProvider? clock = null)
     {
         var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-forms-" + Guid.NewGuid().ToString("n")[..10]);
         for (var attempt = 1; ; attempt++)
         {
-            var app = new FormsApp(Ports.Free(), path, postgres, keepData: dataPath is not null, sidecar);
+            var app = new FormsApp(Ports.Free(), path, postgres, keepData: dataPath is not null, sidecar, clock);
             try
             {
                 app.UseKestrel(o => o.Listen(IPAddress.Loopback, app.Port));
@@ -83,6 +88,7 @@ public sealed class FormsApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<IEventPublisher>(Events);
             services.AddSingleton<IVirusScanner, EicarScanner>();
+            if (_clock is not null) services.AddSingleton(_clock);
             if (_sidecar is not null)
             {
                 services.RemoveAll<DaprClient>();

@@ -41,6 +41,7 @@ public sealed class NotificationsApp : WebApplicationFactory<Program>
             ["Sandbox:Notifications:Tenants:tampere:Name"] = "Tampereen kaupunki",
             ["Sandbox:Notifications:Tenants:tampere:Country"] = "FI",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Sandbox.Notifications"] = "Information",
         };
         if (sinkPort is not null) _settings["Sandbox:Notifications:SmtpSink:Port"] = sinkPort.ToString();
         if (postgres is not null)

@@ -16,7 +16,7 @@ public sealed record ReceivedMail(string To, string Subject, string Html, Guid? 
 
 /// <summary>
 /// A real SMTP server on a free loopback port whose answers a test scripts by the recipient's address: a local part
-/// starting <c>hold</c> waits for <see cref="Gate"/>; one starting <c>reject</c> gets <c>550 5.1.1</c>; one starting <c>flaky2</c> gets <c>451 4.3.0</c> on its first two
+/// starting <c>reject</c> gets <c>550 5.1.1</c>; one starting <c>flaky2</c> gets <c>451 4.3.0</c> on its first two
 /// mails and is accepted on the third; everything else is accepted.
 /// </summary>
 public sealed class ScriptedSmtpServer : MessageStore, IAsyncDisposable
@@ -36,14 +36,6 @@ public sealed class ScriptedSmtpServer : MessageStore, IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>Mail to <c>hold…</c> addresses waits for this before it is answered.</summary>
-    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>How many mails are waiting at <see cref="Gate"/> or have passed it.</summary>
-    public int Held => _held;
-
-    private int _held;
-
     public ConcurrentQueue<ReceivedMail> Accepted { get; } = new();
 
     /// <summary>Every DATA the server answered, per recipient, accepted or not.</summary>
@@ -54,11 +46,6 @@ public sealed class ScriptedSmtpServer : MessageStore, IAsyncDisposable
     {
         var to = $"{transaction.To[0].User}@{transaction.To[0].Host}";
         var attempt = Attempts.AddOrUpdate(to, 1, (_, n) => n + 1);
-        if (to.StartsWith("hold", StringComparison.OrdinalIgnoreCase))
-        {
-            Interlocked.Increment(ref _held);
-            await Gate.Task.WaitAsync(cancellationToken);
-        }
         if (to.StartsWith("reject", StringComparison.OrdinalIgnoreCase))
             return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 Recipient address rejected: user unknown");
         if (to.StartsWith("flaky2", StringComparison.OrdinalIgnoreCase) && attempt <= 2)

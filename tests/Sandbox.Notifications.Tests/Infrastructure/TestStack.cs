@@ -38,8 +38,8 @@ public sealed class TestStack : IAsyncDisposable
 
     public async Task StopAppAsync()
     {
-        if (_app is null) return;
-        await _app.DisposeAsync();
+        if (_app is not { } app) return;
+        await app.DisposeAsync();
         _app = null;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }

@@ -19,11 +19,23 @@ public sealed class FakeForms : FakeService
 
     public List<JsonObject> Submissions { get; } = [];
 
+    /// <summary>The application form's schema (default: the small two-page test form).</summary>
+    public JsonObject ApplicationSchema { get; set; } = TestForms.Application();
+
+    /// <summary>Fields the application needs, given the data (default: guardianName and school).</summary>
+    public Func<JsonObject, string[]> ApplicationRequires { get; set; } = _ => ["guardianName", "school"];
+
+    /// <summary>When set, the next draft save finds this saved meanwhile (from another window) and answers 409.</summary>
+    public JsonObject? SavedElsewhere { get; set; }
+
+    /// <summary>Uploaded files: the filepicker key and the file name.</summary>
+    public List<(string Field, string FileName, string Id)> Uploads { get; } = [];
+
     public FakeForms()
     {
         On(HttpMethod.Get, "/api/forms/definitions/([^/]+)", (_, m) => m.Groups[1].Value switch
         {
-            ApplicationForm => Json(new { formId = ApplicationForm, version = 1, publishedAt = DateTimeOffset.UnixEpoch, schema = TestForms.Application() }),
+            ApplicationForm => Json(new { formId = ApplicationForm, version = 1, publishedAt = DateTimeOffset.UnixEpoch, schema = ApplicationSchema }),
             ReviewForm => Json(new { formId = ReviewForm, version = 1, publishedAt = DateTimeOffset.UnixEpoch, schema = TestForms.Review() }),
             _ => Problem(HttpStatusCode.NotFound),
         });
@@ -33,10 +45,25 @@ public sealed class FakeForms : FakeService
         On(HttpMethod.Put, "/api/forms/" + ApplicationForm + "/draft", (request, _) =>
         {
             var ifMatch = request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null;
+            if (SavedElsewhere is { } other)
+            {
+                (Draft, SavedElsewhere) = ((other, $"\"{Interlocked.Increment(ref etagCounter)}\""), null);
+                return Problem(HttpStatusCode.Conflict);
+            }
             if (Draft is { } current ? ifMatch != current.Etag : ifMatch is not null) return Problem(HttpStatusCode.Conflict);
             var etag = $"\"{Interlocked.Increment(ref etagCounter)}\"";
             Draft = (BodyOf(request), etag);
             return Json(new { etag, savedAt = DateTimeOffset.UnixEpoch, expiresAt = DateTimeOffset.UnixEpoch });
+        });
+        On(HttpMethod.Post, "/api/forms/" + ApplicationForm + "/draft/attachments", async (request, _) =>
+        {
+            var parts = (MultipartFormDataContent)request.Content!;
+            var field = await parts.Single(p => p.Headers.ContentDisposition!.Name == "field").ReadAsStringAsync();
+            var file = parts.Single(p => p.Headers.ContentDisposition!.Name == "file");
+            var id = $"att-{Uploads.Count + 1}";
+            Uploads.Add((field, file.Headers.ContentDisposition!.FileName!, id));
+            return Json(new { id, fileName = file.Headers.ContentDisposition!.FileName, contentType = file.Headers.ContentType?.MediaType, size = 5 },
+                HttpStatusCode.Created);
         });
         On(HttpMethod.Post, "/api/forms/definitions/([^/]+)/validate", (request, m) =>
             Validate(m.Groups[1].Value, BodyOf(request)) is { Count: > 0 } errors ? Problem(HttpStatusCode.BadRequest, errors) : Json(new { valid = true, data = BodyOf(request) }));
@@ -58,11 +85,13 @@ public sealed class FakeForms : FakeService
         }));
     }
 
-    /// <summary>Required fields: guardianName and school on the application, decision on the review.</summary>
-    public static Dictionary<string, string[]> Validate(string formId, JsonObject data)
-    {
-        var required = formId == ReviewForm ? ["decision"] : new[] { "guardianName", "school" };
-        return required.Where(k => string.IsNullOrWhiteSpace(data[k]?.ToString()))
+    /// <summary>Required fields: <see cref="ApplicationRequires"/> on the application, decision on the review.</summary>
+    public Dictionary<string, string[]> Validate(string formId, JsonObject data) => Missing(formId == ReviewForm ? ["decision"] : ApplicationRequires(data), data);
+
+    /// <summary>The review form's rule, for the workflow fake.</summary>
+    public static Dictionary<string, string[]> ValidateReview(JsonObject data) => Missing(["decision"], data);
+
+    private static Dictionary<string, string[]> Missing(string[] required, JsonObject data) =>
+        required.Where(k => string.IsNullOrWhiteSpace(data[k]?.ToString()) || data[k]?.ToString() == "false")
             .ToDictionary(k => k, _ => new[] { "Fyll ut feltet." });
-    }
 }

@@ -13,6 +13,7 @@ public sealed class FakeIdentity : FakeService
         On(HttpMethod.Get, "/identity/me", (_, _) => Json(new
         {
             subject = "citizen-1", givenName = "Kari", familyName = "Nordmann", email = "kari@example.test", preferredLanguage = "nb",
+            address = new { street = "Fjellveien 1", postalCode = "5003", city = "Bergen" },
             children = new[]
             {
                 new { subject = "child-1", givenName = "Ola", familyName = "Nordmann", birthDate = "2015-03-01" },

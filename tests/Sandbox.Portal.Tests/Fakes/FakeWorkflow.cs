@@ -16,19 +16,47 @@ public sealed class FakeWorkflow : FakeService
 
     public TimeSpan ClockOffset { get; private set; }
 
+    /// <summary>Bytes of the packages deployed.</summary>
+    public List<byte[]> Packages { get; } = [];
+
     public FakeWorkflow()
     {
         On(HttpMethod.Get, "/api/workflow/eservices", (_, _) => Json(new[]
         {
-            new { id = "school-transport", version = 1, names = Names, descriptions = Names, startForm = FakeForms.ApplicationForm, bpmnProcessId = "school-transport", status = "published" },
+            new { id = "school-transport", version = 2, names = Names, descriptions = Names, startForm = FakeForms.ApplicationForm, bpmnProcessId = "school-transport", status = "published" },
         }));
+        On(HttpMethod.Post, "/api/workflow/eservices", async (request, _) =>
+        {
+            var bytes = await request.Content!.ReadAsByteArrayAsync();
+            if (request.Content.Headers.ContentType?.MediaType != "application/zip" || bytes.Length < 2 || bytes[0] != (byte)'P' || bytes[1] != (byte)'K')
+            {
+                return Problem(HttpStatusCode.BadRequest, new() { ["eservice.yaml"] = ["The package is not a zip file."] });
+            }
+            Packages.Add(bytes);
+            return Json(new { id = "school-transport", version = 2 }, HttpStatusCode.Created);
+        });
         On(HttpMethod.Get, "/api/workflow/cases/mine", (_, _) => Json(new[] { Case(withHistory: false) }));
         On(HttpMethod.Get, "/api/workflow/cases/([^/]+)", (_, _) => Json(Case(withHistory: true)));
         On(HttpMethod.Get, "/api/workflow/tasks", (_, _) => Json(new
         {
             items = new[] { Task(7, Now.AddDays(-1), overdue: true), Task(8, Now.AddDays(4), overdue: false) }, page = 1, pageSize = 50, total = 2,
         }));
-        On(HttpMethod.Get, "/api/workflow/tasks/(\\d+)", (_, m) => Json(Task(long.Parse(m.Groups[1].Value), Now.AddDays(4), overdue: false)));
+        On(HttpMethod.Get, "/api/workflow/tasks/(\\d+)", (_, m) => Json(new { task = Task(long.Parse(m.Groups[1].Value), Now.AddDays(4), overdue: false), variables = new { school = "Fjell skole" } }));
+        On(HttpMethod.Get, "/api/workflow/eservices/school-transport", (_, _) => Json(new
+        {
+            id = "school-transport",
+            current = new { id = "school-transport", version = 2, names = Names, descriptions = Names, startForm = FakeForms.ApplicationForm, bpmnProcessId = "school-transport", status = "published" },
+            versions = new[]
+            {
+                new { version = 2, status = "published", bpmnProcessId = "school-transport", processVersion = 2, createdAt = Now },
+                new { version = 1, status = "retired", bpmnProcessId = "school-transport", processVersion = 1, createdAt = Now.AddDays(-30) },
+            },
+        }));
+        On(HttpMethod.Get, "/api/workflow/processes", (_, _) => Json(new[]
+        {
+            new { key = 2251799813685249L, bpmnProcessId = "school-transport", version = 1, name = "Skoleskyss", deployedAt = Now.AddDays(-30) },
+            new { key = 2251799813685300L, bpmnProcessId = "school-transport", version = 2, name = "Skoleskyss", deployedAt = Now },
+        }));
         On(HttpMethod.Post, "/api/workflow/tasks/(\\d+)/claim", (request, _) =>
         {
             Assignee = "caseworker-1";
@@ -37,7 +65,7 @@ public sealed class FakeWorkflow : FakeService
         On(HttpMethod.Post, "/api/workflow/tasks/(\\d+)/complete", (request, _) =>
         {
             var variables = BodyOf(request)["variables"]!.AsObject();
-            if (FakeForms.Validate(FakeForms.ReviewForm, variables) is { Count: > 0 } errors) return Problem(HttpStatusCode.BadRequest, errors);
+            if (FakeForms.ValidateReview(variables) is { Count: > 0 } errors) return Problem(HttpStatusCode.BadRequest, errors);
             CompletedWith = variables;
             return new HttpResponseMessage(HttpStatusCode.NoContent);
         });
@@ -59,7 +87,7 @@ public sealed class FakeWorkflow : FakeService
     {
         id, instanceId = "inst-1", elementId = "review", name = "Vurder søknad", formId = FakeForms.ReviewForm, assignee = Assignee,
         candidateGroups = new[] { "caseworker" }, dueDate = due, createdAt = Now.AddDays(-6), state = "open", overdue,
-        reference = $"ST-2026-00{id}", submissionId = "sub-1", processName = "Skoleskyss", variables = new { },
+        reference = $"ST-2026-00{id}", submissionId = "sub-1", bpmnProcessId = "school-transport", processName = "Skoleskyss",
     };
 
     private static object Case(bool withHistory) => new

@@ -5,6 +5,7 @@ namespace Sandbox.Portal.Tests.Fakes;
 /// <summary>form-js schemas used by the fakes.</summary>
 public static class TestForms
 {
+
     /// <summary>Two pages (top-level groups): the guardian and child, then the school and a medical attachment.</summary>
     public static JsonObject Application() => JsonNode.Parse("""
         {
@@ -12,7 +13,8 @@ public static class TestForms
           "components": [
             { "type": "group", "id": "g1", "label": "Om deg og barnet", "components": [
               { "type": "textfield", "id": "f1", "key": "guardianName", "label": "Ditt navn", "validate": { "required": true } },
-              { "type": "select", "id": "f2", "key": "child", "label": "Barn", "valuesKey": "children" }
+              { "type": "select", "id": "f2", "key": "child", "label": "Barn", "valuesKey": "children" },
+              { "type": "textfield", "id": "f5", "key": "address", "label": "Adresse" }
             ] },
             { "type": "group", "id": "g2", "label": "Skole", "components": [
               { "type": "textfield", "id": "f3", "key": "school", "label": "Skole", "validate": { "required": true } },

@@ -39,6 +39,16 @@ public sealed class SubmissionStartTests(SqliteWorkflowFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Sidecar_FindsTheSubscriptionWithItsDeadLetterTopic()
+    {
+        using var sidecar = App.Sidecar();
+        var subscriptions = (await sidecar.GetFromJsonAsync<JsonArray>("dapr/subscribe", Ct))!;
+        var subscription = Assert.Single(subscriptions, s => s.Str("topic") == "submission-received")!;
+        Assert.Equal(("pubsub", "submission-received-dead"), (subscription.Str("pubsubname"), subscription.Str("deadLetterTopic")));
+        Assert.Contains("api/workflow/events/submission-received", subscription.ToJsonString());
+    }
+
+    [Fact]
     public async Task Delivery_WithoutTheAppToken_IsRefused()
     {
         var (_, submission) = await PublishedAsync();

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Sandbox.Testing;
 using Sandbox.Workflow.EServices;
+using Sandbox.Workflow.Runtime;
 using Sandbox.Workflow.Tests.Infrastructure;
 
 namespace Sandbox.Workflow.Tests.EServices;
@@ -36,7 +37,10 @@ public sealed class RecordingTargets : IPackageTargets
     }
 }
 
-/// <summary>The workflow service on a real port with <see cref="RecordingTargets"/> in place of the Dapr targets.</summary>
+/// <summary>
+/// The workflow service on a real port with the real e-service catalog, and test doubles in place of what goes
+/// through Dapr: package targets, event publishing, pushed jobs and form validation.
+/// </summary>
 public sealed class EServicesApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
@@ -50,6 +54,10 @@ public sealed class EServicesApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Sandbox:Workflow:TimerPollInterval"] = "00:00:00.050",
             ["Sandbox:Workflow:SandboxClock"] = "true",
+            ["Sandbox:Workflow:OutboxPollInterval"] = "00:00:00.050",
+            ["Sandbox:Workflow:JobPushPollInterval"] = "00:00:00.050",
+            ["Sandbox:Workflow:JobPushBackoff"] = "00:00:00.010",
+            ["APP_API_TOKEN"] = WorkflowApp.AppToken,
         };
         if (postgres is not null)
         {
@@ -62,6 +70,12 @@ public sealed class EServicesApp : WebApplicationFactory<Program>
 
     public RecordingTargets Targets { get; } = new();
 
+    public RecordingPublisher Events { get; } = new();
+
+    public ScriptedJobInvoker PushedJobs { get; } = new();
+
+    public TestFormValidator Forms { get; } = new();
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public static EServicesApp Start(string? postgres = null)
@@ -72,6 +86,14 @@ public sealed class EServicesApp : WebApplicationFactory<Program>
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.BaseAddress = new Uri(address.TrimEnd('/') + "/api/workflow/");
         return app;
+    }
+
+    /// <summary>A client as the Dapr sidecar calls the app: with the app API token, at the root.</summary>
+    public HttpClient Sidecar()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseAddress, "/") };
+        client.DefaultRequestHeaders.Add("dapr-api-token", WorkflowApp.AppToken);
+        return client;
     }
 
     public HttpClient Client(string? token = null)
@@ -87,6 +109,9 @@ public sealed class EServicesApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IPackageTargets>(Targets);
+            services.AddSingleton<IEventPublisher>(Events);
+            services.AddSingleton<IJobInvoker>(PushedJobs);
+            services.AddSingleton<IFormValidator>(Forms);
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
             {
                 jwt.Authority = null;

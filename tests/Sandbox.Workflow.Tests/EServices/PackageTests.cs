@@ -195,6 +195,37 @@ public sealed class PackageTests
         Assert.Throws<PackageFormatException>(() => YamlJson.Parse("eservice.yaml", bomb));
     }
 
+    [Theory]
+    [InlineData("a: 1\na: 2\n", "occurs twice")]
+    [InlineData("? [x]\n: 1\n", "keys must be text")]
+    [InlineData("a: *nowhere\n", "alias")]
+    [InlineData("a: 1\n---\nb: 2\n", "one YAML document")]
+    public void Yaml_Unusable_IsRefusedWithTheLine(string yaml, string reason)
+    {
+        var e = Assert.Throws<PackageFormatException>(() => YamlJson.Parse("x.yaml", yaml));
+
+        Assert.Contains(reason, e.Message);
+        Assert.StartsWith("Line ", e.Message);
+    }
+
+    [Fact]
+    public void Yaml_NestedTooDeep_IsRefusedWithoutRecursion()
+    {
+        var deep = new string('[', 200_000) + new string(']', 200_000);
+
+        var e = Assert.Throws<PackageFormatException>(() => YamlJson.Parse("x.yaml", deep));
+
+        Assert.Contains("nested deeper", e.Message);
+    }
+
+    [Fact]
+    public void Yaml_Aliases_AreExpanded()
+    {
+        var json = YamlJson.Parse("x.yaml", "base: &b { limit: 4 }\nuppsala: *b\nlist: [&x one, *x]")!;
+
+        Assert.Equal("{\"base\":{\"limit\":4},\"uppsala\":{\"limit\":4},\"list\":[\"one\",\"one\"]}", json.ToJsonString());
+    }
+
     [Fact]
     public void Yaml_PlainScalarsAreTyped_QuotedOnesStayText()
     {

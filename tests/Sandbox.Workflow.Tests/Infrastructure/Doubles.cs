@@ -63,10 +63,14 @@ public sealed class ScriptedJobInvoker : IJobInvoker
 
     public IReadOnlyList<(string AppId, string Method, PushedJob Job)> Calls => [.. calls];
 
-    public Task<JobAnswer> InvokeAsync(string appId, string method, PushedJob job, CancellationToken ct)
+    /// <summary>When true the app never answers: as if its answer were lost on the way back.</summary>
+    public bool Hang { get; set; }
+
+    public async Task<JobAnswer> InvokeAsync(string appId, string method, PushedJob job, CancellationToken ct)
     {
         calls.Enqueue((appId, method, job));
-        return Task.FromResult(Answer(job));
+        if (Hang) await Task.Delay(Timeout.Infinite, ct);
+        return Answer(job);
     }
 }
 

@@ -59,15 +59,23 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Starts the app; a null <paramref name="dataPath"/> means a fresh temporary folder removed on dispose.</summary>
-    public static WorkflowApp Start(string? postgres = null, string? dataPath = null)
+    public static WorkflowApp Start(string? postgres = null, string? dataPath = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-workflow-" + Guid.NewGuid().ToString("n")[..10]);
         var app = new WorkflowApp(path, postgres, keepData: dataPath is not null);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) app.settings[key] = value;
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.BaseAddress = new Uri(address.TrimEnd('/') + "/api/workflow/");
         return app;
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a fresh scope's database context of the app.</summary>
+    public async Task<T> ReadAsync<T>(Func<Sandbox.Workflow.Data.WorkflowDb, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<Sandbox.Workflow.Data.WorkflowDb>());
     }
 
     /// <summary>A client as the Dapr sidecar calls the app: with the app API token, at the root.</summary>

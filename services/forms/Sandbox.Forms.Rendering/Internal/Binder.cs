@@ -15,9 +15,9 @@ internal sealed class Binder(IReadOnlyDictionary<string, StringValues> posted, E
         {
             if (node.Type == ComponentTypes.Group) Bind(node.Children, node.Model.Path is { } p ? scope.Nested(p, create: true) : scope);
             else if (node.Type == ComponentTypes.DynamicList) BindList(node, scope);
-            else if (node.Model.IsInput && node.Type != ComponentTypes.Filepicker && !Locked(node, scope)
-                     && posted.TryGetValue(scope.Join(node.Model.Key!), out var values))
-                Set(scope, node.Model.Key!, Convert(node, scope, values));
+            else if (!node.Model.IsInput || node.Type == ComponentTypes.Filepicker) continue;
+            else if (Locked(node, scope)) KeepInitial(node, scope);
+            else if (posted.TryGetValue(scope.Join(node.Model.Key!), out var values)) Set(scope, node.Model.Key!, Convert(node, scope, values));
         }
     }
 
@@ -45,6 +45,13 @@ internal sealed class Binder(IReadOnlyDictionary<string, StringValues> posted, E
 
     private bool Locked(Node node, Scope scope) => node.Model.Disabled || shown.IsReadonly(node, scope);
 
+    // The viewer submits a read-only field's initial value, which is its default when the data has none.
+    private static void KeepInitial(Node node, Scope scope)
+    {
+        if (!node.Model.Disabled && node.Model.DefaultValue is { } initial && !DataPath.Has(scope.Data, node.Model.Key!))
+            Set(scope, node.Model.Key!, initial.DeepClone());
+    }
+
     // Rows already in the data stay (a removal is explicit); a new row is kept only when something was typed into it.
     private void BindList(Node node, Scope scope)
     {
@@ -56,7 +63,7 @@ internal sealed class Binder(IReadOnlyDictionary<string, StringValues> posted, E
         for (var i = 0; i < rows; i++)
         {
             var isNew = existing is null || i >= existing.Count;
-            if (isNew && !AnyTyped($"{path}[{i}]")) continue;
+            if (isNew && !Typed(node.Children, $"{path}[{i}]")) continue;
             var item = !isNew && existing![i] is JsonObject o ? (JsonObject)o.DeepClone() : new JsonObject();
             Bind(node.Children, scope.Item(item, path, i));
             result.Add(item);
@@ -78,15 +85,35 @@ internal sealed class Binder(IReadOnlyDictionary<string, StringValues> posted, E
         return rows;
     }
 
-    private bool AnyTyped(string rowPath) => posted.Any(p =>
-        p.Key.StartsWith(rowPath, StringComparison.Ordinal) && p.Key.Length > rowPath.Length && p.Key[rowPath.Length] is '.' or '['
-        && p.Value.Any(v => !string.IsNullOrWhiteSpace(v)));
-
-    private static void Set(Scope scope, string key, JsonNode? value)
+    // True when something other than the default values was posted for the fields under a new row.
+    private bool Typed(IEnumerable<Node> nodes, string prefix)
     {
-        if (value is null) DataPath.Remove(scope.Data, key);
-        else DataPath.Set(scope.Data, key, value);
+        foreach (var node in nodes)
+        {
+            if (node.Type == ComponentTypes.Group && Typed(node.Children, node.Model.Path is { } p ? $"{prefix}.{p}" : prefix)) return true;
+            if (node.Type == ComponentTypes.DynamicList)
+            {
+                var list = $"{prefix}.{node.Model.Path}";
+                if (Enumerable.Range(0, PostedRows(list)).Any(i => Typed(node.Children, $"{list}[{i}]"))) return true;
+            }
+            if (!node.Model.IsInput || !posted.TryGetValue($"{prefix}.{node.Model.Key}", out var values)) continue;
+            var typed = values.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+            if (typed.Count > 0 && !typed.SequenceEqual(Defaults(node))) return true;
+        }
+        return false;
     }
+
+    // What the browser posts for a field showing its default value.
+    private static IEnumerable<string> Defaults(Node node) => node.Model.DefaultValue switch
+    {
+        null => [],
+        JsonArray many => many.Select(Options.Posted),
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.False => [],
+        var one => [Options.Posted(one)],
+    };
+
+    // A cleared field is set to null rather than removed, so that its default value does not come back.
+    private static void Set(Scope scope, string key, JsonNode? value) => DataPath.Set(scope.Data, key, value);
 
     private JsonNode? Convert(Node node, Scope scope, StringValues values)
     {

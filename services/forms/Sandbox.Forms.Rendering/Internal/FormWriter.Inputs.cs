@@ -82,7 +82,9 @@ internal sealed partial class FormWriter
         _html.Append("</div>");
     }
 
-    private JsonNode? Current(Node node, Scope scope) => DataPath.Get(scope.Data, node.Model.Key!);
+    // As in the viewer: a field the data does not mention shows its default value; one set to null stays empty.
+    private static JsonNode? Current(Node node, Scope scope) =>
+        DataPath.Has(scope.Data, node.Model.Key!) ? DataPath.Get(scope.Data, node.Model.Key!) : node.Model.DefaultValue;
 
     private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 

@@ -89,7 +89,7 @@ internal sealed partial class FormWriter
             _expressions.IsRequired(node, scope),
             _expressions.IsReadonly(node, scope),
             node.Model.Disabled,
-            DataPath.Get(scope.Data, node.Model.Key!));
+            Current(node, scope));
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
@@ -13,9 +14,23 @@ internal static partial class SafeHtml
     // (the content sits inside the portal's own form).
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string FromMarkdown(string markdown) => Demote(Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown)));
+    // Sanitising parses the HTML (milliseconds for a long text) while a form's texts rarely change: the results
+    // of recent inputs are kept, and the whole cache is dropped when it grows past its bound.
+    private const int CacheLimit = 2_000;
+    private static readonly ConcurrentDictionary<(bool Markdown, string Text), string> Cache = new();
 
-    public static string Clean(string html) => Demote(Sanitizer.Sanitize(html));
+    public static string FromMarkdown(string markdown) => Cached(true, markdown);
+
+    public static string Clean(string html) => Cached(false, html);
+
+    private static string Cached(bool markdown, string text)
+    {
+        if (Cache.TryGetValue((markdown, text), out var html)) return html;
+        html = Demote(Sanitizer.Sanitize(markdown ? Markdig.Markdown.ToHtml(text, Markdown) : text));
+        if (Cache.Count >= CacheLimit) Cache.Clear();
+        Cache[(markdown, text)] = html;
+        return html;
+    }
 
     // The portal's page owns the h1 (the page title), so headings of the form's texts move one level down.
     private static string Demote(string html) =>

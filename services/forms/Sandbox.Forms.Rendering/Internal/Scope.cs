@@ -43,6 +43,19 @@ internal static class DataPath
         return node;
     }
 
+    /// <summary>True when the data has the property, even with a null value.</summary>
+    public static bool Has(JsonObject obj, string dotted)
+    {
+        var segments = dotted.Split('.');
+        var target = obj;
+        foreach (var s in segments[..^1])
+        {
+            if (target[s] is not JsonObject next) return false;
+            target = next;
+        }
+        return target.ContainsKey(segments[^1]);
+    }
+
     public static void Set(JsonObject obj, string dotted, JsonNode? value)
     {
         var segments = dotted.Split('.');
@@ -50,18 +63,6 @@ internal static class DataPath
         foreach (var s in segments[..^1])
             target = target[s] as JsonObject ?? (JsonObject)(target[s] = new JsonObject());
         target[segments[^1]] = value;
-    }
-
-    public static void Remove(JsonObject obj, string dotted)
-    {
-        var segments = dotted.Split('.');
-        var target = obj;
-        foreach (var s in segments[..^1])
-        {
-            if (target[s] is not JsonObject next) return;
-            target = next;
-        }
-        target.Remove(segments[^1]);
     }
 
     /// <summary>The list and index a row path (<c>clients[1]</c>, <c>a.b[0].c[2]</c>) names, when both exist.</summary>

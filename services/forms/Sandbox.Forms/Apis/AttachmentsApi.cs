@@ -58,8 +58,8 @@ public static class AttachmentsApi
 
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
-        await drafts.TouchAsync(owner, definition, ct);
         var (stored, refusal) = await files.UploadAsync(owner, field, accept, file.FileName, content, ct);
+        if (refusal == UploadRefusal.None) await drafts.TouchAsync(owner, definition, ct);
         return refusal switch
         {
             UploadRefusal.None => TypedResults.Created($"/api/forms/attachments/{stored!.Id}", stored),

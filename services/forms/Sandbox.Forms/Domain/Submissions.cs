@@ -45,14 +45,6 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
             Subject = subject, DataJson = data.ToJsonString(), IdempotencyKey = idempotencyKey, SubmittedAt = now,
         };
         db.Submissions.Add(entity);
-        await db.SaveChangesAsync(ct);
-        if (files.Count > 0)
-        {
-            var ids = files.Select(f => f.Id).ToList();
-            var linked = await db.Attachments.Where(a => ids.Contains(a.Id) && a.SubmissionId == null)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.SubmissionId, entity.Id), ct);
-            if (linked != ids.Count) throw new DbUpdateConcurrencyException("A file was removed or submitted while the submission was stored.");
-        }
         var received = new SubmissionReceived(entity.PublicId, entity.Reference, form.TenantId, form.FormId, form.Version, subject, now, data,
             [.. files.Select(Describe)], language);
         db.Outbox.Add(new OutboxMessage
@@ -63,6 +55,13 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
             TraceParent = System.Diagnostics.Activity.Current?.Id,
         });
         await db.SaveChangesAsync(ct);
+        if (files.Count > 0)
+        {
+            var ids = files.Select(f => f.Id).ToList();
+            var linked = await db.Attachments.Where(a => ids.Contains(a.Id) && a.SubmissionId == null)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.SubmissionId, entity.Id), ct);
+            if (linked != ids.Count) throw new DbUpdateConcurrencyException("A file was removed or submitted while the submission was stored.");
+        }
         await transaction.CommitAsync(ct);
         signal.Notify();
         return new SubmissionReceipt(entity.PublicId, entity.Reference, entity.FormId, entity.FormVersion, now);

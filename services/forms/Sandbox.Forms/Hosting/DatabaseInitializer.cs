@@ -14,7 +14,10 @@ internal sealed partial class DatabaseInitializer(IServiceScopeFactory scopes) :
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>().Database;
-        if (await db.EnsureCreatedAsync(cancellationToken)) return;
+        var created = await db.EnsureCreatedAsync(cancellationToken);
+        // Write-ahead logging lets readers go on while a submission is written (kept in the file once set).
+        if (db.IsSqlite()) await db.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (created) return;
 
         var script = CreateTable().Replace(db.GenerateCreateScript(), "CREATE TABLE IF NOT EXISTS ");
         script = CreateIndex().Replace(script, m => $"CREATE {m.Groups[1].Value}INDEX IF NOT EXISTS ");

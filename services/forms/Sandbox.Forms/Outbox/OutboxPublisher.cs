@@ -96,10 +96,11 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
                     message.Id, message.Topic, message.Attempts, e.Message);
                 failures++;
             }
-            await db.SaveChangesAsync(ct);
-            if (failures >= FailuresPerRound) return 0;
+            if (failures >= FailuresPerRound) break;
         }
-        return sent == pending.Count ? sent : 0;
+        // One write for the round: a stop before it sends these events again, which consumers take (idempotent).
+        await db.SaveChangesAsync(ct);
+        return failures == 0 && sent == pending.Count ? sent : 0;
     }
 
     private TimeSpan Delay(int attempts)

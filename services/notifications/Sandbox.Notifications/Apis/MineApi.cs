@@ -31,12 +31,12 @@ public static class MineApi
         return TypedResults.Ok(rows.Select(n => new InboxMessage(n.Id, n.Subject, n.Text, n.RequestedAt, n.ReadAt is not null)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Read(Guid id, ClaimsPrincipal user, NotificationsDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Read(Guid id, ClaimsPrincipal user, NotificationsDb db, TimeProvider clock, WriteGate gate, CancellationToken ct)
     {
         var message = await Inbox(db, user).FirstOrDefaultAsync(n => n.Id == id, ct);
         if (message is null) return Problems.NotFound("No such message.");
         message.ReadAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 }

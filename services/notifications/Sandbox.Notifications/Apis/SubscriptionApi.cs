@@ -10,8 +10,8 @@ namespace Sandbox.Notifications.Apis;
 /// <summary>The Dapr subscription to <c>notification-requested</c>; only the sidecar may call it.</summary>
 public static class SubscriptionApi
 {
-    /// <summary>The header the CloudEvents middleware puts the event's traceparent in.</summary>
-    public const string TraceParentHeader = "Cloudevent.traceparent";
+    /// <summary>The route the sidecar delivers the event to.</summary>
+    public const string Route = "/api/notifications/events/notification-requested";
 
     public static RouteGroupBuilder MapSubscriptionApi(this RouteGroupBuilder api)
     {
@@ -31,7 +31,7 @@ public static class SubscriptionApi
     private static async Task<Ok<JsonObject>> Handle(NotificationRequested evt, HttpRequest http, NotificationIntake intake,
         Telemetry telemetry, ILogger<NotificationRequested> logger, CancellationToken ct)
     {
-        using var activity = telemetry.StartRequestActivity(evt.Template ?? "", http.Headers[TraceParentHeader].FirstOrDefault());
+        using var activity = telemetry.StartRequestActivity(evt.Template ?? "", http.HttpContext.Items[CloudEventTrace.ItemKey] as string);
         if (string.IsNullOrWhiteSpace(evt.NotificationId) || string.IsNullOrWhiteSpace(evt.TenantId) || string.IsNullOrWhiteSpace(evt.Template)
             || evt.NotificationId.Length > 280 || evt.Recipient is null)
         {

@@ -23,6 +23,7 @@ public static class NotificationsServices
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<NotificationsDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
+        services.AddSingleton(new WriteGate(serialize: options.Database.Equals("sqlite", StringComparison.OrdinalIgnoreCase)));
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddSingleton<Telemetry>();
@@ -66,7 +67,8 @@ public static class NotificationsServices
                 break;
             case "sqlite":
                 Directory.CreateDirectory(options.DataPath);
-                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "notifications.db")};Default Timeout=30");
+                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "notifications.db")};Default Timeout=30")
+                    .AddInterceptors(new SqlitePragmas());
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Sandbox:Notifications:Database '{options.Database}': use sqlite or postgres.");
@@ -74,7 +76,7 @@ public static class NotificationsServices
     }
 }
 
-/// <summary>Creates the schema on start (SQLite in WAL mode, so the sender and the API do not block each other).</summary>
+/// <summary>Creates the schema on start.</summary>
 internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -82,7 +84,6 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHosted
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
         await db.Database.EnsureCreatedAsync(cancellationToken);
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -13,7 +13,7 @@ namespace Sandbox.Notifications.Sandbox;
 /// Stores each received mail once per recipient. A mail carrying a notification's marker is filed under that
 /// notification's tenant, template, language and reference, and the notification is marked delivered.
 /// </summary>
-public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SinkMessageStore> logger) : MessageStore
+public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider clock, WriteGate gate, ILogger<SinkMessageStore> logger) : MessageStore
 {
     public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
         ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -45,6 +45,7 @@ public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider c
                 SentAt = now,
             });
         }
+        using var _ = await gate.EnterAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (notification is not null)
         {

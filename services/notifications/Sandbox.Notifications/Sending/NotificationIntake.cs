@@ -26,7 +26,7 @@ public sealed record IntakeResult(Guid? Id, bool Existing, Dictionary<string, st
 /// variant is checked, otherwise every variant is.
 /// </summary>
 public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore templates, MessageRenderer renderer,
-    Telemetry telemetry, TimeProvider clock, QueueSignal signal)
+    Telemetry telemetry, TimeProvider clock, QueueSignal signal, WriteGate gate)
 {
     public async Task<IntakeResult> AcceptAsync(NotificationRequest request, CancellationToken ct)
     {
@@ -109,7 +109,7 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
         db.Notifications.Add(row);
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
             return true;
         }
         catch (DbUpdateException)

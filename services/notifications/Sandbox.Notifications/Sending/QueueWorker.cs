@@ -11,7 +11,7 @@ namespace Sandbox.Notifications.Sending;
 /// send it twice; claimed messages not yet started are put back.
 /// </summary>
 public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOptions options, QueueSignal signal,
-    MessagePreparer preparer, IMessageSender sender, RateLimits limits, Telemetry telemetry, TimeProvider clock,
+    MessagePreparer preparer, IMessageSender sender, RateLimits limits, Telemetry telemetry, TimeProvider clock, WriteGate gate,
     ILogger<QueueWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(60);
@@ -45,6 +45,16 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
         }
     }
 
+    /// <summary>
+    /// Waits for sends in flight even past the host's shutdown timeout (each is bounded by its own timeout), so the
+    /// channel is not torn down under a send whose mail may already be on its way.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using var drain = new CancellationTokenSource(SendTimeout + TimeSpan.FromSeconds(5));
+        await base.StopAsync(drain.Token);
+    }
+
     private async Task Wait(CancellationToken stoppingToken)
     {
         try
@@ -65,7 +75,8 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
         if (ids.Count == 0) return [];
         var token = Guid.NewGuid();
         var lease = now + options.Lease;
-        await Due(db.Notifications, now).Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s
+        using (await gate.EnterAsync(ct))
+            await Due(db.Notifications, now).Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(n => n.Status, NotificationStatus.Sending)
             .SetProperty(n => n.LeaseUntil, lease)
             .SetProperty(n => n.ClaimToken, token), ct);
@@ -79,7 +90,7 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
     private async Task ProcessAsync(NotificationRow row, CancellationToken stopping)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var queue = new QueueUpdates(scope.ServiceProvider.GetRequiredService<NotificationsDb>(), row, clock);
+        var queue = new QueueUpdates(scope.ServiceProvider.GetRequiredService<NotificationsDb>(), row, clock, gate);
         if (stopping.IsCancellationRequested)
         {
             await queue.ReleaseAsync(clock.GetUtcNow().UtcDateTime);

@@ -7,7 +7,7 @@ namespace Sandbox.Notifications.Templates;
 public sealed record SavedTemplate(string Id, int Version, string Channel, bool Created);
 
 /// <summary>Templates of a tenant: versioned, never shared between tenants.</summary>
-public sealed class TemplateStore(NotificationsDb db, TimeProvider clock)
+public sealed class TemplateStore(NotificationsDb db, TimeProvider clock, WriteGate gate)
 {
     /// <summary>Checks a template: channel, languages, Liquid syntax. Returns field → messages, empty when fine.</summary>
     public static Dictionary<string, string[]> Validate(TemplateDocument document)
@@ -49,7 +49,7 @@ public sealed class TemplateStore(NotificationsDb db, TimeProvider clock)
             if (document.Eservice is { Length: > 0 } && latest.EserviceId != document.Eservice)
             {
                 latest.EserviceId = document.Eservice;
-                await db.SaveChangesAsync(ct);
+                using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
             }
             return new SavedTemplate(id, latest.Version, latest.Channel, Created: false);
         }
@@ -68,7 +68,7 @@ public sealed class TemplateStore(NotificationsDb db, TimeProvider clock)
             CreatedBy = by,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        await db.SaveChangesAsync(ct);
+        using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
         return new SavedTemplate(id, version, document.Channel, Created: true);
     }
 
@@ -93,7 +93,7 @@ public sealed class TemplateStore(NotificationsDb db, TimeProvider clock)
         if (rows.Count == 0) return (false, null);
         if (rows.FirstOrDefault(r => r.EserviceId is { Length: > 0 }) is { } used) return (true, used.EserviceId);
         foreach (var row in rows) row.Deleted = true;
-        await db.SaveChangesAsync(ct);
+        using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
         return (true, null);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Http.Resilience;
+
 namespace Sandbox.Portal.Clients;
 
 /// <summary>The typed clients of the services the portal calls, each forwarding the user's token.</summary>
@@ -7,6 +9,8 @@ public static class ClientRegistration
     public static IServiceCollection AddPortalClients(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        // A form post, draft save, decision or clock move is sent once: a retry after a lost answer could do it twice.
+        services.PostConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.DisableForUnsafeHttpMethods());
         services.AddTransient<ForwardingHandler>();
         services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://identity")).AddHttpMessageHandler<ForwardingHandler>();
         services.AddHttpClient<FormsClient>(http => http.BaseAddress = new Uri("http://forms")).AddHttpMessageHandler<ForwardingHandler>();

@@ -48,11 +48,15 @@ public sealed class FormsClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<DraftView>(ct);
     }
 
-    /// <summary>Saves the draft; null when <paramref name="etag"/> is stale (someone saved meanwhile).</summary>
-    public async Task<DraftSaved?> SaveDraftAsync(string formId, JsonObject data, string? etag, CancellationToken ct)
+    /// <summary>
+    /// Saves the draft; null when <paramref name="etag"/> is stale (someone saved meanwhile). The page reached goes
+    /// along as <c>X-Form-Page</c> for the pilot's telemetry.
+    /// </summary>
+    public async Task<DraftSaved?> SaveDraftAsync(string formId, JsonObject data, string? etag, int? page, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/forms/{Uri.EscapeDataString(formId)}/draft") { Content = JsonContent.Create(data) };
         if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
+        if (page is not null) request.Headers.Add("X-Form-Page", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var response = await http.SendAsync(request, ct);
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed) return null;
         await response.EnsureAsync(Service, ct);

@@ -9,10 +9,14 @@ namespace Sandbox.Portal.Clients;
 /// </summary>
 internal sealed class ForwardingHandler(IHttpContextAccessor accessor) : DelegatingHandler
 {
+    /// <summary>Set on a request that must go without the user's token (a public list for a named tenant).</summary>
+    public static readonly HttpRequestOptionsKey<bool> Anonymous = new("sandbox-anonymous");
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var authorization = accessor.HttpContext?.Request.Headers.Authorization.ToString();
-        if (!string.IsNullOrEmpty(authorization) && request.Headers.Authorization is null
+        var anonymous = request.Options.TryGetValue(Anonymous, out var value) && value;
+        if (!anonymous && !string.IsNullOrEmpty(authorization) && request.Headers.Authorization is null
             && AuthenticationHeaderValue.TryParse(authorization, out var header))
         {
             request.Headers.Authorization = header;

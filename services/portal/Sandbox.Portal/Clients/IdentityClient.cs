@@ -9,7 +9,14 @@ public sealed record TenantView(string Id, string Country, IReadOnlyDictionary<s
 
 /// <summary>The signed-in citizen as <c>GET /identity/me</c> answers.</summary>
 public sealed record MeView(string Subject, string? GivenName, string? FamilyName, string? Email, string? Phone,
-    string? PreferredLanguage, IReadOnlyList<ChildView>? Children);
+    string? PreferredLanguage, AddressView? Address, IReadOnlyList<ChildView>? Children);
+
+/// <summary>A registered address (absent for a protected identity).</summary>
+public sealed record AddressView(string? Street, string? PostalCode, string? City)
+{
+    /// <summary>One line: "street, postal code city".</summary>
+    public override string ToString() => string.Join(", ", new[] { Street, $"{PostalCode} {City}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p)));
+}
 
 /// <summary>A child linked to a guardian persona.</summary>
 public sealed record ChildView(string Subject, string? GivenName, string? FamilyName, string? BirthDate);

@@ -9,9 +9,28 @@ public sealed class WorkflowClient(HttpClient http)
 {
     private const string Service = "workflow";
 
-    /// <summary>Published e-services; <paramref name="tenant"/> is required for anonymous callers.</summary>
-    public Task<List<EServiceView>> GetEServicesAsync(string? tenant, CancellationToken ct) =>
-        GetAsync<List<EServiceView>>(tenant is null ? "/api/workflow/eservices" : $"/api/workflow/eservices?tenant={Uri.EscapeDataString(tenant)}", ct);
+    /// <summary>
+    /// The published e-services of a municipality, asked anonymously: a signed-in caller would get their own
+    /// municipality's list whatever the tenant named.
+    /// </summary>
+    public async Task<List<EServiceView>> GetPublicEServicesAsync(string tenant, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/workflow/eservices?tenant={Uri.EscapeDataString(tenant)}");
+        request.Options.Set(ForwardingHandler.Anonymous, true);
+        using var response = await http.SendAsync(request, ct);
+        await response.EnsureAsync(Service, ct);
+        return (await response.Content.ReadFromJsonAsync<List<EServiceView>>(ct))!;
+    }
+
+    /// <summary>The published e-services of the caller's tenant.</summary>
+    public Task<List<EServiceView>> GetEServicesAsync(CancellationToken ct) => GetAsync<List<EServiceView>>("/api/workflow/eservices", ct);
+
+    /// <summary>An e-service with all its versions (staff).</summary>
+    public Task<EServiceDetail> GetEServiceAsync(string id, CancellationToken ct) =>
+        GetAsync<EServiceDetail>($"/api/workflow/eservices/{Uri.EscapeDataString(id)}", ct);
+
+    /// <summary>Deployed process versions of the caller's tenant.</summary>
+    public Task<List<ProcessVersionView>> GetProcessesAsync(CancellationToken ct) => GetAsync<List<ProcessVersionView>>("/api/workflow/processes", ct);
 
     /// <summary>Deploys an e-service package (zip); field errors name the file and reason.</summary>
     public async Task<FieldErrors?> DeployPackageAsync(Stream zip, CancellationToken ct)
@@ -51,16 +70,16 @@ public sealed class WorkflowClient(HttpClient http)
     }
 
     /// <summary>The BPMN XML of a process.</summary>
-    public async Task<string> GetProcessXmlAsync(string key, CancellationToken ct)
+    public async Task<string> GetProcessXmlAsync(long key, CancellationToken ct)
     {
-        using var response = await http.GetAsync($"/api/workflow/processes/{Uri.EscapeDataString(key)}/xml", ct);
+        using var response = await http.GetAsync($"/api/workflow/processes/{key}/xml", ct);
         await response.EnsureAsync(Service, ct);
         return await response.Content.ReadAsStringAsync(ct);
     }
 
     /// <summary>Tokens per element of a process.</summary>
-    public Task<List<ElementStatistics>> GetStatisticsAsync(string key, CancellationToken ct) =>
-        GetAsync<List<ElementStatistics>>($"/api/workflow/processes/{Uri.EscapeDataString(key)}/statistics", ct);
+    public Task<List<ElementStatistics>> GetStatisticsAsync(long key, CancellationToken ct) =>
+        GetAsync<List<ElementStatistics>>($"/api/workflow/processes/{key}/statistics", ct);
 
     /// <summary>The sandbox clock.</summary>
     public Task<ClockView> GetClockAsync(CancellationToken ct) => GetAsync<ClockView>("/api/workflow/sandbox/clock", ct);

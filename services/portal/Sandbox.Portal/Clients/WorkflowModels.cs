@@ -33,18 +33,25 @@ public sealed record CaseDetail(string InstanceId, string? Reference, string? Su
     public string NameIn(string language) => Localized.Pick(Names, language) ?? EserviceId ?? "";
 }
 
-/// <summary>A user task in the inbox.</summary>
-public sealed record TaskSummary(long Id, string InstanceId, string ElementId, string? Name, string? FormId, string? Assignee,
-    IReadOnlyList<string>? CandidateGroups, DateTimeOffset? DueDate, DateTimeOffset CreatedAt, string State, bool Overdue,
-    string? Reference, string? ProcessName);
-
 /// <summary>A page of the inbox.</summary>
-public sealed record TaskPage(IReadOnlyList<TaskSummary> Items, int Page, int PageSize, int Total);
+public sealed record TaskPage(IReadOnlyList<TaskView> Items, int Page, int PageSize, int Total);
 
-/// <summary>A task with the case's variables.</summary>
-public sealed record TaskDetail(long Id, string InstanceId, string ElementId, string? Name, string? FormId, string? Assignee,
+/// <summary>A task as the inbox lists it and as <c>GET tasks/{id}</c> answers it (<c>{task, variables}</c>).</summary>
+public sealed record TaskView(long Id, string InstanceId, string ElementId, string? Name, string? FormId, string? Assignee,
     IReadOnlyList<string>? CandidateGroups, DateTimeOffset? DueDate, DateTimeOffset CreatedAt, string State, bool Overdue,
-    string? Reference, string? SubmissionId, string? ProcessName, JsonObject? Variables);
+    string? Reference, string? SubmissionId, string? BpmnProcessId, string? ProcessName);
+
+/// <summary>A task with the variables visible at it.</summary>
+public sealed record TaskDetail(TaskView Task, JsonObject? Variables);
+
+/// <summary>An e-service with every version (staff).</summary>
+public sealed record EServiceDetail(string Id, EServiceView? Current, IReadOnlyList<EServiceVersion>? Versions);
+
+/// <summary>One stored version of an e-service and the process version it deployed.</summary>
+public sealed record EServiceVersion(int Version, string Status, string BpmnProcessId, int ProcessVersion, DateTimeOffset CreatedAt);
+
+/// <summary>A deployed process version; <see cref="Key"/> names it in the process APIs.</summary>
+public sealed record ProcessVersionView(long Key, string BpmnProcessId, int Version, string? Name, DateTimeOffset DeployedAt);
 
 /// <summary>Tokens per BPMN element, for the diagram overlay.</summary>
 public sealed record ElementStatistics(string ElementId, int Active, int Completed, int Incidents);

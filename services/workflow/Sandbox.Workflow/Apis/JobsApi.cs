@@ -51,27 +51,16 @@ public static class JobsApi
 
         var now = clock.GetUtcNow().UtcDateTime;
         var deadline = now.AddMilliseconds(request.Timeout);
-        // Push-mode jobs are the dispatcher's; workers never see them.
-        var candidates = await db.Jobs.Where(j => j.Tenant == tenant && j.Type == request.Type && j.State == WorkState.Open && j.PushApp == null
-                && (j.AvailableAt == null || j.AvailableAt <= now) && (j.LockedUntil == null || j.LockedUntil <= now))
-            .OrderBy(j => j.Id).Take(request.MaxJobs).ToListAsync(ct);
-        var locked = new List<JobRow>();
-        foreach (var job in candidates)
+        // One conditional UPDATE claims the jobs (see Runtime.Leases): a job another worker took meanwhile no longer
+        // matches, and the rows carrying this claim's row version are the ones locked here.
+        var claim = Guid.NewGuid();
+        var ids = await Available(db, tenant, request.Type, now).OrderBy(j => j.Id).Select(j => j.Id).Take(request.MaxJobs).ToListAsync(ct);
+        if (ids.Count > 0)
         {
-            job.Worker = request.Worker;
-            job.LockedUntil = deadline;
-            job.RowVersion = Guid.NewGuid();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                locked.Add(job);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another worker took it first.
-                db.Entry(job).State = EntityState.Detached;
-            }
+            await Available(db, tenant, request.Type, now).Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Worker, request.Worker).SetProperty(j => j.LockedUntil, deadline).SetProperty(j => j.RowVersion, claim), ct);
         }
+        var locked = ids.Count == 0 ? [] : await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id) && j.RowVersion == claim).OrderBy(j => j.Id).ToListAsync(ct);
         var instanceIds = locked.Select(j => j.InstanceId).Distinct().ToList();
         var states = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, i => StateJson.Read(i.StateJson), ct);
@@ -80,6 +69,11 @@ public static class JobsApi
             JsonNode.Parse(j.HeadersJson)!.AsObject())).ToList();
         return TypedResults.Ok(new ActivateJobsResponse(jobs));
     }
+
+    // Push-mode jobs are the dispatcher's; workers never see them.
+    private static IQueryable<JobRow> Available(WorkflowDb db, string tenant, string type, DateTime now) => db.Jobs.Where(j => j.Tenant == tenant
+        && j.Type == type && j.State == WorkState.Open && j.PushApp == null
+        && (j.AvailableAt == null || j.AvailableAt <= now) && (j.LockedUntil == null || j.LockedUntil <= now));
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Complete(long key, CompleteJobRequest? request,
         ClaimsPrincipal user, WorkflowDb db, InstanceRunner runner, Telemetry telemetry, TimeProvider clock, CancellationToken ct)

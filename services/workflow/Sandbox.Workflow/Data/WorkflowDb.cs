@@ -15,8 +15,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
     public DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
     public DbSet<MessageRow> Messages => Set<MessageRow>();
     public DbSet<MessageDeliveryRow> MessageDeliveries => Set<MessageDeliveryRow>();
-    public DbSet<EServiceRow> EServices => Set<EServiceRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+    public DbSet<EServiceRow> EServices => Set<EServiceRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -2,12 +2,22 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Sandbox.Workflow.Data;
+using Sandbox.Workflow.Runtime;
 
 namespace Sandbox.Workflow.EServices;
 
 /// <summary>The catalog over the workflow store: the newest published version wins.</summary>
-public sealed class EServiceCatalog(WorkflowDb db) : IEServiceCatalog
+public sealed class EServiceCatalog(WorkflowDb db) : IEServiceCatalog, IEServiceNames
 {
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>?> FindNamesAsync(string tenantId, string eserviceId, int version, CancellationToken ct)
+    {
+        var json = await db.Set<EServiceRow>().AsNoTracking()
+            .Where(r => r.Tenant == tenantId && r.EServiceId == eserviceId && r.Version == version)
+            .Select(r => r.NamesJson).FirstOrDefaultAsync(ct);
+        return json is null ? null : EServiceView.Map(json);
+    }
+
     /// <inheritdoc />
     public async Task<EServiceStart?> FindStartAsync(string tenantId, string formId, CancellationToken ct)
     {

@@ -32,8 +32,14 @@ public sealed class EServicePublisher(PackageValidator validator, IPackageTarget
     /// <summary>Publishes <paramref name="files"/> in <paramref name="tenant"/> on behalf of the caller.</summary>
     public async Task<PublishResult> PublishAsync(PackageFiles files, string tenant, string caller, string authorization, CancellationToken ct)
     {
+        using var activity = Telemetry.Source.StartActivity("eservices publish")?.SetTag("sandbox.tenant", tenant);
         var problems = new PackageProblems();
-        if (validator.Validate(files, tenant, problems) is not { } package) return new(PublishOutcome.Invalid, null, problems);
+        if (validator.Validate(files, tenant, problems) is not { } package)
+        {
+            activity?.SetTag("sandbox.eservice.outcome", nameof(PublishOutcome.Invalid));
+            return new(PublishOutcome.Invalid, null, problems);
+        }
+        activity?.SetTag("sandbox.eservice", package.Manifest.Id);
 
         // Parts are sent again even for known content: both services keep the version of the same content.
         foreach (var form in package.Forms)

@@ -8,7 +8,9 @@ public static class EServiceServices
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("Sandbox:Workflow:Packages").Get<PackageLimits>() ?? new PackageLimits());
         builder.Services.AddSingleton<PackageValidator>();
-        builder.Services.AddScoped<IEServiceCatalog, EServiceCatalog>();
+        builder.Services.AddScoped<EServiceCatalog>();
+        builder.Services.AddScoped<IEServiceCatalog>(sp => sp.GetRequiredService<EServiceCatalog>());
+        builder.Services.AddScoped<Runtime.IEServiceNames>(sp => sp.GetRequiredService<EServiceCatalog>());
         builder.Services.AddScoped<EServicePublisher>();
         builder.Services.AddSingleton<IPackageTargets, DaprPackageTargets>();
         return builder;

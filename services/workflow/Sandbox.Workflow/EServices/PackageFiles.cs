@@ -101,8 +101,9 @@ public sealed class PackageFiles
                 builder.Add(entry.FullName, ReadEntry(entry, builder, limits));
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
+            // NotSupportedException: an encrypted entry or a compression method .NET does not read.
             throw new PackageFormatException("package", $"The body is not a readable zip archive: {e.Message}");
         }
         return builder.Build();

@@ -23,6 +23,12 @@ public sealed class WorkflowOptions
     /// <summary>How often the outbox is read when no step woke the publisher.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a replica holds the due timers and outbox events it claimed; if it stops meanwhile, another
+    /// replica takes them over once this has passed. Longer than a batch takes, short enough to recover soon.
+    /// </summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often push-mode jobs are looked for when no step woke the dispatcher.</summary>
     public TimeSpan JobPushPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

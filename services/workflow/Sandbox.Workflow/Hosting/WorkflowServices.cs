@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sandbox.Security;
 using Sandbox.Workflow.Data;
-using Sandbox.Workflow.EServices;
 using Sandbox.Workflow.Engine.Execution;
 using Sandbox.Workflow.Runtime;
 
@@ -68,7 +67,8 @@ public static class WorkflowServices
                 break;
             case "sqlite":
                 Directory.CreateDirectory(options.DataPath);
-                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "workflow.db")}");
+                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "workflow.db")}")
+                    .AddInterceptors(new SqliteBusyTimeout());
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Sandbox:Workflow:Database '{options.Database}': use sqlite or postgres.");

@@ -18,29 +18,36 @@ namespace Sandbox.Workflow.Runtime;
 internal sealed class JobDispatcher(IServiceScopeFactory scopes, IJobInvoker invoker, JobSignal signal, WorkflowOptions options,
     TimeProvider clock, Telemetry telemetry, ILogger<JobDispatcher> logger) : BackgroundService
 {
-    private const int Batch = 50;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim slots = new(options.JobPushParallelism);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var pushed = 0;
             try
             {
-                pushed = await DispatchDueAsync(stoppingToken);
+                running.AddRange(await DispatchDueAsync(stoppingToken));
+                running.RemoveAll(t => t.IsCompleted);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Pushing jobs failed; trying again");
             }
-            if (pushed < Batch) await signal.WaitAsync(options.JobPushPollInterval, stoppingToken);
+            await signal.WaitAsync(options.JobPushPollInterval, stoppingToken);
         }
+        await Task.WhenAll(running);
     }
 
-    /// <summary>Claims the push-mode jobs that are due and pushes them; returns how many it claimed.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    /// <summary>
+    /// Claims as many due push-mode jobs as there are free slots and starts pushing them; a slow or silent app
+    /// holds only its own slot (until the lock timeout), never the jobs behind it.
+    /// </summary>
+    public async Task<List<Task>> DispatchDueAsync(CancellationToken ct)
     {
+        var free = slots.CurrentCount;
+        if (free == 0) return [];
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + options.JobPushLockTimeout;
         var token = "push:" + Leases.NewToken();
@@ -48,15 +55,35 @@ internal sealed class JobDispatcher(IServiceScopeFactory scopes, IJobInvoker inv
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
-            var ids = await Due(db, now).OrderBy(j => j.Id).Select(j => j.Id).Take(Batch).ToListAsync(ct);
-            if (ids.Count == 0) return 0;
+            var ids = await Due(db, now).OrderBy(j => j.Id).Select(j => j.Id).Take(free).ToListAsync(ct);
+            if (ids.Count == 0) return [];
             await Due(db, now).Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(s => s.SetProperty(j => j.Worker, token)
                 .SetProperty(j => j.LockedUntil, until).SetProperty(j => j.RowVersion, Guid.NewGuid()), ct);
-            claimed = await db.Jobs.AsNoTracking().Where(j => j.Worker == token && j.State == WorkState.Open).ToListAsync(ct);
+            claimed = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id) && j.Worker == token && j.State == WorkState.Open).ToListAsync(ct);
         }
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.JobPushParallelism, CancellationToken = ct },
-            async (job, t) => await PushAsync(job, t));
-        return claimed.Count;
+        var started = new List<Task>();
+        foreach (var job in claimed)
+        {
+            await slots.WaitAsync(ct);
+            started.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await PushAsync(job, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Pushing job {JobKey} failed; it is pushed again when its lock runs out", job.Id);
+                }
+                finally
+                {
+                    slots.Release();
+                    // A freed slot may take the next job at once.
+                    signal.Notify();
+                }
+            }, CancellationToken.None));
+        }
+        return started;
     }
 
     private static IQueryable<JobRow> Due(WorkflowDb db, DateTime now) => db.Jobs.Where(j => j.PushApp != null && j.State == WorkState.Open
@@ -76,9 +103,12 @@ internal sealed class JobDispatcher(IServiceScopeFactory scopes, IJobInvoker inv
             var variables = StateJson.Read(instance.StateJson).VisibleVariables(job.ElementInstanceKey);
             var body = new PushedJob(job.Id, job.Type, job.InstanceId, instance.BpmnProcessId, job.ElementId, job.Tenant, job.Retries,
                 variables, JsonNode.Parse(job.HeadersJson)!.AsObject());
-            answer = await invoker.InvokeAsync(job.PushApp!, job.PushMethod ?? "", body, ct);
+            // An app that does not answer within the lock is treated as failed, before another replica pushes again.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.JobPushLockTimeout * 0.9);
+            answer = await invoker.InvokeAsync(job.PushApp!, job.PushMethod ?? "", body, timeout.Token);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WorkflowCommandException or Grpc.Core.RpcException
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or WorkflowCommandException or Grpc.Core.RpcException
             && !ct.IsCancellationRequested)
         {
             answer = new JobAnswer.Failed(e.Message);

@@ -32,7 +32,6 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
     WorkflowOptions options, Telemetry telemetry, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     private const int Batch = 100;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Keep = TimeSpan.FromDays(1);
 
@@ -62,49 +61,53 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         var now = Leases.Now;
         var token = Leases.NewToken();
-        var until = now + Lease;
+        var until = now + options.LeaseTimeout;
         var due = await db.Outbox.Where(o => o.PublishedAt == null && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
             .OrderBy(o => o.Id).Select(o => o.Id).Take(Batch).ToListAsync(ct);
         if (due.Count == 0) return 0;
         await db.Outbox.Where(o => due.Contains(o.Id) && o.PublishedAt == null && (o.LeaseUntil == null || o.LeaseUntil <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, token).SetProperty(o => o.LeaseUntil, until), ct);
-        var claimed = await db.Outbox.AsNoTracking().Where(o => o.LeaseOwner == token).OrderBy(o => o.Id).ToListAsync(ct);
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            async (row, token) => await SendAsync(row, token));
+        var claimed = await db.Outbox.AsNoTracking().Where(o => due.Contains(o.Id) && o.LeaseOwner == token).OrderBy(o => o.Id).ToListAsync(ct);
+        var errors = new System.Collections.Concurrent.ConcurrentDictionary<long, string>();
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (row, t) =>
+        {
+            if (await SendAsync(row, t) is { } error) errors[row.Id] = error;
+        });
+        // One write marks the batch sent; the few that failed wait for their own retry time.
+        var sent = claimed.Where(o => !errors.ContainsKey(o.Id)).Select(o => o.Id).ToList();
+        var at = Leases.Now;
+        await db.Outbox.Where(o => sent.Contains(o.Id) && o.LeaseOwner == token).ExecuteUpdateAsync(s => s.SetProperty(o => o.PublishedAt, at)
+            .SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        foreach (var row in claimed.Where(o => errors.ContainsKey(o.Id))) await RetryLaterAsync(db, row, errors[row.Id]);
         return claimed.Count;
     }
 
-    private async Task SendAsync(OutboxRow row, CancellationToken ct)
+    private async Task<string?> SendAsync(OutboxRow row, CancellationToken ct)
     {
         using var activity = Telemetry.StartStoredWorkActivity("publish " + row.Topic, ActivityKind.Producer, row.TraceParent);
-        string? error = null;
         try
         {
             await publisher.PublishAsync(row.Topic, Payload(row), ct);
             telemetry.EventPublished(row.Topic);
+            return null;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            error = e.Message.Length > 500 ? e.Message[..500] : e.Message;
+            var error = e.Message.Length > 500 ? e.Message[..500] : e.Message;
             activity?.SetStatus(ActivityStatusCode.Error, error);
+            return error;
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
-        var mine = db.Outbox.Where(o => o.Id == row.Id && o.LeaseOwner == row.LeaseOwner);
-        if (error is null)
-        {
-            var now = Leases.Now;
-            await mine.ExecuteUpdateAsync(s => s.SetProperty(o => o.PublishedAt, now).SetProperty(o => o.LeaseOwner, (string?)null)
-                .SetProperty(o => o.LeaseUntil, (DateTime?)null), CancellationToken.None);
-            return;
-        }
+    }
+
+    private async Task RetryLaterAsync(WorkflowDb db, OutboxRow row, string error)
+    {
         var attempts = row.Attempts + 1;
         var next = Leases.Now + Backoff(attempts);
         logger.LogWarning("Outbox event {OutboxId} on {Topic} not published (attempt {Attempts}, next at {NextAttempt}): {Error}",
             row.Id, row.Topic, attempts, next, error);
-        await mine.ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, error)
-            .SetProperty(o => o.NextAttemptAt, next).SetProperty(o => o.LeaseOwner, (string?)null)
-            .SetProperty(o => o.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        await db.Outbox.Where(o => o.Id == row.Id && o.LeaseOwner == row.LeaseOwner).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, error).SetProperty(o => o.NextAttemptAt, next)
+            .SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTime?)null), CancellationToken.None);
     }
 
     private static TimeSpan Backoff(int attempts) =>

@@ -15,7 +15,6 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
     : BackgroundService
 {
     private const int Batch = 100;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +37,7 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
     {
         var due = clock.GetUtcNow().UtcDateTime;
         var now = Leases.Now;
-        var until = now + Lease;
+        var until = now + options.LeaseTimeout;
         var token = Leases.NewToken();
         List<TimerRow> claimed;
         await using (var scope = scopes.CreateAsyncScope())
@@ -49,7 +48,7 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
             if (ids.Count == 0) return 0;
             await db.Timers.Where(t => ids.Contains(t.Id) && t.State == WorkState.Open && (t.LeaseUntil == null || t.LeaseUntil <= now))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, token).SetProperty(t => t.LeaseUntil, until), ct);
-            claimed = await db.Timers.AsNoTracking().Where(t => t.LeaseOwner == token).OrderBy(t => t.DueAt).ToListAsync(ct);
+            claimed = await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id) && t.LeaseOwner == token).OrderBy(t => t.DueAt).ToListAsync(ct);
         }
         foreach (var timer in claimed) await FireAsync(timer, ct);
         return claimed.Count;

@@ -8,17 +8,13 @@ namespace Sandbox.Portal.Pages.Apply;
 
 /// <summary>A citizen's form in progress: its translated schema, pages and saved draft.</summary>
 public sealed record ApplicationState(FormDefinition Definition, IReadOnlyList<FormPage> Pages, JsonObject Data, string? Etag,
-    IReadOnlyDictionary<string, AttachmentInfo> Attachments)
-{
-    /// <summary>The form's title, or its id.</summary>
-    public string Title => Definition.Schema["title"]?.GetValue<string>() ?? Definition.FormId;
-}
+    IReadOnlyDictionary<string, AttachmentInfo> Attachments, string Title);
 
 /// <summary>
 /// Loads and saves a citizen's application page by page: the schema from forms in the page's language,
 /// the draft with its etag, uploads to the draft, and validation of the fields on one page.
 /// </summary>
-public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, ILogger<ApplicationForm> logger)
+public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, WorkflowClient workflow, ILogger<ApplicationForm> logger)
 {
     /// <summary>Prefix of the form's input names, so they never clash with the page's own fields.</summary>
     public const string FieldPrefix = "f.";
@@ -26,14 +22,24 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
     /// <summary>The data input that lists the guardian's children for a child select.</summary>
     public const string ChildrenInput = "children";
 
+    /// <summary>A top-level field with this key starts filled with the citizen's registered address.</summary>
+    public const string AddressField = "address";
+
     public async Task<ApplicationState> LoadAsync(string formId, string language, CancellationToken ct)
     {
         var definition = await forms.GetDefinitionAsync(formId, language, ct);
         var draft = await forms.GetDraftAsync(formId, ct);
         var data = draft?.Data ?? [];
-        if (References(definition.Schema, ChildrenInput)) data[ChildrenInput] = await ChildrenAsync(ct);
+        var wantsChildren = References(definition.Schema, ChildrenInput);
+        var wantsAddress = draft is null && HasKey(definition.Schema, AddressField);
+        if ((wantsChildren || wantsAddress) && await MeAsync(ct) is { } me)
+        {
+            if (wantsChildren) data[ChildrenInput] = Children(me);
+            if (wantsAddress && me.Address?.ToString() is { Length: > 0 } address) data[AddressField] = address;
+        }
         var attachments = (draft?.Attachments ?? []).ToDictionary(a => a.Id, a => new AttachmentInfo(a.Id, a.FileName, a.Size));
-        return new ApplicationState(definition, FormRenderer.VisiblePages(definition.Schema, data), data, draft?.Etag, attachments);
+        var title = definition.Schema["title"]?.GetValue<string>() ?? await EServiceNameAsync(formId, language, ct) ?? formId;
+        return new ApplicationState(definition, FormRenderer.VisiblePages(definition.Schema, data), data, draft?.Etag, attachments, title);
     }
 
     /// <summary>Binds one page's posted fields and files into the draft and saves it; a stale etag is retried on the newest draft.</summary>
@@ -51,7 +57,7 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
         for (var attempt = 0; ; attempt++)
         {
             var merged = Merge(state.Definition.Schema, posted, data, page.Index, uploads);
-            var saved = await forms.SaveDraftAsync(state.Definition.FormId, Stored(merged), etag, ct);
+            var saved = await forms.SaveDraftAsync(state.Definition.FormId, Stored(merged), etag, page.Index, ct);
             if (saved is not null)
             {
                 return state with { Data = merged, Etag = saved.Etag, Attachments = attachments, Pages = FormRenderer.VisiblePages(state.Definition.Schema, merged) };
@@ -124,24 +130,35 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
         return newest;
     }
 
-    private async Task<JsonArray> ChildrenAsync(CancellationToken ct)
+    private static JsonArray Children(MeView me) => new((me.Children ?? []).Select(c => (JsonNode)new JsonObject
+    {
+        ["label"] = $"{c.GivenName} {c.FamilyName}".Trim(),
+        ["value"] = c.Subject,
+    }).ToArray());
+
+    private async Task<MeView?> MeAsync(CancellationToken ct)
     {
         try
         {
-            var me = await identity.GetMeAsync(ct);
-            return new JsonArray((me.Children ?? []).Select(c => (JsonNode)new JsonObject
-            {
-                ["label"] = $"{c.GivenName} {c.FamilyName}".Trim(),
-                ["value"] = c.Subject,
-            }).ToArray());
+            return await identity.GetMeAsync(ct);
         }
-        catch (ServiceException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        catch (ServiceException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
-            // A token without the identity scope: the form still works, the child select just has no options.
-            logger.LogWarning("The citizen's children could not be read from identity ({Status})", (int)e.Status);
-            return [];
+            // A token without the identity scope: the form still works, without children to choose or an address filled in.
+            logger.LogWarning("The citizen's profile could not be read from identity ({Status})", (int)e.Status);
+            return null;
         }
     }
+
+    // A form without a title of its own is called by the e-service it starts.
+    private async Task<string?> EServiceNameAsync(string formId, string language, CancellationToken ct) =>
+        (await workflow.GetEServicesAsync(ct)).FirstOrDefault(e => e.StartForm == formId)?.NameIn(language);
+
+    private static bool HasKey(JsonObject schema, string key) =>
+        schema["components"] is JsonArray top && top.OfType<JsonObject>().Any(c =>
+            c["key"]?.GetValue<string>() == key
+            || (c["type"]?.GetValue<string>() == "group" && c["path"] is null && c["components"] is JsonArray inner
+                && inner.OfType<JsonObject>().Any(i => i["key"]?.GetValue<string>() == key)));
 
     private static bool References(JsonNode? node, string valuesKey) => node switch
     {

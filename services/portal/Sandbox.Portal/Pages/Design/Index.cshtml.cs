@@ -13,7 +13,11 @@ public sealed class IndexModel(WorkflowClient workflow) : PageModel
 
     public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    public IReadOnlyList<IGrouping<string, EServiceView>> EServices { get; private set; } = [];
+    /// <summary>Each published e-service (its newest version) with every stored version.</summary>
+    public IReadOnlyList<(EServiceView Current, IReadOnlyList<EServiceVersion> Versions)> EServices { get; private set; } = [];
+
+    /// <summary>Process keys by BPMN process id and version, for the diagram links.</summary>
+    public IReadOnlyDictionary<(string, int), ProcessVersionView> Processes { get; private set; } = new Dictionary<(string, int), ProcessVersionView>();
 
     /// <summary>Messages of a refused package (file and reason).</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -43,7 +47,19 @@ public sealed class IndexModel(WorkflowClient workflow) : PageModel
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        EServices = (await workflow.GetEServicesAsync(null, ct)).OrderBy(e => e.Id).ThenByDescending(e => e.Version)
-            .GroupBy(e => e.Id).ToList();
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var list = new List<(EServiceView, IReadOnlyList<EServiceVersion>)>();
+        foreach (var service in await workflow.GetEServicesAsync(ct))
+        {
+            var detail = await workflow.GetEServiceAsync(service.Id, ct);
+            list.Add((service, detail.Versions ?? []));
+        }
+        EServices = list;
+        Processes = (await workflow.GetProcessesAsync(ct)).DistinctBy(p => (p.BpmnProcessId, p.Version)).ToDictionary(p => (p.BpmnProcessId, p.Version));
+    }
+
+    /// <summary>The diagram address of a version's process, or null when the process is unknown.</summary>
+    public string? DiagramUrl(EServiceVersion version) =>
+        Processes.TryGetValue((version.BpmnProcessId, version.ProcessVersion), out var process) ? $"/design/processes/{process.Key}" : null;
 }

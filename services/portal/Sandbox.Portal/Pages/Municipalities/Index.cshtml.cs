@@ -19,7 +19,7 @@ public sealed class IndexModel(IdentityClient identity, WorkflowClient workflow)
         var found = (await identity.GetTenantsAsync(ct)).FirstOrDefault(t => t.Id == tenant);
         if (found is null) return NotFound();
         Tenant = found;
-        EServices = (await workflow.GetEServicesAsync(tenant, ct)).Where(e => e.Status is null or "published").ToList();
+        EServices = await workflow.GetPublicEServicesAsync(tenant, ct);
         return Page();
     }
 }

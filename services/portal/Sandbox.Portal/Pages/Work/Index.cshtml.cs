@@ -14,7 +14,7 @@ public sealed class IndexModel(WorkflowClient workflow) : PageModel
     /// <summary><c>due</c> (soonest first, default), <c>due-desc</c> or <c>created</c>.</summary>
     public string Sort { get; private set; } = "due";
 
-    public IReadOnlyList<TaskSummary> Tasks { get; private set; } = [];
+    public IReadOnlyList<TaskView> Tasks { get; private set; } = [];
 
     public int Total { get; private set; }
 

@@ -16,7 +16,7 @@ public sealed class TaskModel(WorkflowClient workflow, FormsClient forms) : Page
 
     public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    public TaskDetail Item { get; private set; } = null!;
+    public TaskView Item { get; private set; } = null!;
 
     public CaseDetail? Case { get; private set; }
 
@@ -78,7 +78,7 @@ public sealed class TaskModel(WorkflowClient workflow, FormsClient forms) : Page
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
-        Item = await workflow.GetTaskAsync(id, ct);
+        Item = (await workflow.GetTaskAsync(id, ct)).Task;
         Case = await workflow.GetCaseAsync(Item.InstanceId, ct);
         var submissionId = Item.SubmissionId ?? Case.SubmissionId;
         if (submissionId is not null)
