@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sandbox.Workflow.EServices;
 using Sandbox.Security;
 using Sandbox.Workflow.Data;
 using Sandbox.Workflow.Engine.Execution;
