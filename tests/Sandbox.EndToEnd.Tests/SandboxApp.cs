@@ -28,12 +28,14 @@ public sealed class SandboxApp : IAsyncLifetime
         [
             $"--Sandbox:GatewayPort={port}",
             $"--SANDBOX_DATA={_dataDir}",
+            // The one sidecar is told each app's launch-profile port; the testing builder would randomise them.
+            "--DcpPublisher:RandomizePorts=false",
             $"--Gateway:RateLimit:TokenLimit={TokenLimit}",
             $"--Gateway:RateLimit:TokensPerSecond={TokensPerSecond}",
         ], (options, _) => options.DisableDashboard = true);
         _app = await builder.BuildAsync();
 
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         await _app.StartAsync(startup.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
     }

@@ -36,7 +36,7 @@ public sealed class CheckModel(ApplicationForm application, FormsClient forms) :
         State = await application.LoadAsync(formId, Language, ct);
         if (State.Etag is null) return Redirect($"/apply/{formId}/1");
         if (SubmitKey.Length is 0 or > 100) SubmitKey = Guid.NewGuid().ToString("N");
-        var result = await forms.SubmitAsync(formId, State.Data, SubmitKey, ct);
+        var result = await forms.SubmitAsync(formId, ApplicationForm.Stored(State.Data), SubmitKey, ct);
         if (result.Receipt is { } receipt)
         {
             return Redirect($"/apply/{formId}/receipt?reference={Uri.EscapeDataString(receipt.Reference)}");
