@@ -12,7 +12,8 @@ namespace Sandbox.AppHost;
 /// </summary>
 internal sealed class EServiceSeeder(Uri gateway, string packagesFolder, ILogger logger)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    /// <summary>How long, all packages together, a warming-up service behind the workflow is waited for.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     public async Task DeployAllAsync(CancellationToken cancellationToken)
     {
@@ -21,13 +22,14 @@ internal sealed class EServiceSeeder(Uri gateway, string packagesFolder, ILogger
             : [];
         if (packages.Count == 0) return;
         using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
+        var deadline = DateTimeOffset.UtcNow + Patience;
         var tenants = await http.GetFromJsonAsync<JsonElement[]>("/identity/tenants", cancellationToken) ?? [];
         foreach (var package in packages)
         {
             var files = Files(package);
             foreach (var tenant in tenants.Select(t => t.GetProperty("id").GetString()!))
             {
-                await DeployAsync(http, package, tenant, files, cancellationToken);
+                await DeployAsync(http, package, tenant, files, deadline, cancellationToken);
             }
         }
     }
@@ -45,10 +47,10 @@ internal sealed class EServiceSeeder(Uri gateway, string packagesFolder, ILogger
         return new JsonObject { ["files"] = files };
     }
 
-    private async Task DeployAsync(HttpClient http, string package, string tenant, JsonObject files, CancellationToken cancellationToken)
+    private async Task DeployAsync(HttpClient http, string package, string tenant, JsonObject files, DateTimeOffset deadline,
+        CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(package);
-        var deadline = DateTimeOffset.UtcNow + Patience;
         while (true)
         {
             var token = await DesignerTokenAsync(http, tenant, cancellationToken);
