@@ -31,9 +31,17 @@ internal static class BenchmarkRun
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Sandbox.sln"))) root = root.Parent ?? throw new InvalidOperationException("Run from the repository's build output.");
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SANDBOX_NOTIFICATIONS", Path.Combine(root.FullName, "services", "notifications", "Sandbox.Notifications"));
-        var data = Path.Combine(Path.GetTempPath(), "sandbox-notif-bench-" + Guid.NewGuid().ToString("n")[..8]);
+        var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sandbox-notif-bench-" + Guid.NewGuid().ToString("n")[..8])).FullName;
         var (appPort, sinkPort) = (Ports.Free(), Ports.Free());
-        await using var sidecar = await Sidecar.StartAsync(appPort, sinkPort, data);
+        await using var sidecar = await SidecarProcess.StartAsync(new SidecarOptions
+        {
+            App = "notifications",
+            AppPort = appPort,
+            Components = _ => Email(sinkPort),
+            DaprToken = ServiceUnderTest.DaprToken,
+            AppToken = ServiceUnderTest.AppToken,
+            OnError = line => Console.Error.WriteLine($"sidecar: {line}"),
+        });
         var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "bench" };
         await using var app = new ServiceUnderTest(appPort, sinkPort, data, sidecar, key);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, appPort));
@@ -88,6 +96,21 @@ internal static class BenchmarkRun
         Directory.Delete(data, recursive: true);
         return 0;
 
+        // The sidecar's email binding points at the service's sandbox mailbox.
+        static string Email(int smtpPort) => $$"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: email
+            spec:
+              type: bindings.smtp
+              version: v1
+              metadata:
+                - { name: host, value: "127.0.0.1" }
+                - { name: port, value: "{{smtpPort}}" }
+                - { name: emailFrom, value: "no-reply@sandbox.bench" }
+            """;
+
         int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
 
         static string Token(SecurityKey key, string role) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -103,14 +126,16 @@ internal static class BenchmarkRun
 }
 
 /// <summary>The notifications service in this process, with its mailbox on <c>sinkPort</c> and benchmark tokens.</summary>
-internal sealed class ServiceUnderTest(int port, int sinkPort, string data, Sidecar sidecar, SecurityKey key) : WebApplicationFactory<Program>
+internal sealed class ServiceUnderTest(int port, int sinkPort, string data, SidecarProcess sidecar, SecurityKey key) : WebApplicationFactory<Program>
 {
     public const string Issuer = "http://sandbox.bench/identity";
+    public const string DaprToken = "bench-dapr-token";
+    public const string AppToken = "bench-app-token";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("SANDBOX_DATA", Path.Combine(data, "service"));
-        builder.UseSetting("APP_API_TOKEN", Sidecar.AppToken);
+        builder.UseSetting("APP_API_TOKEN", AppToken);
         builder.UseSetting("Sandbox:Notifications:SmtpSink:Port", sinkPort.ToString());
         builder.UseSetting("Sandbox:Notifications:Tenants:uppsala:Name", "Uppsala kommun");
         builder.UseSetting("Sandbox:Notifications:Tenants:uppsala:Country", "SE");

@@ -63,11 +63,11 @@ public sealed class SidecarFormsFixture : IFormsFixture, IAsyncLifetime
 
     public FormsApp App => _app ?? throw new InvalidOperationException("Not started.");
 
-    public Sidecar Sidecar { get; private set; } = null!;
+    public SidecarProcess Sidecar { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Sidecar = await Sidecar.StartAsync();
+        Sidecar = await FormsSidecar.StartAsync();
         _app = FormsApp.Start(sidecar: Sidecar);
     }
 

@@ -23,10 +23,10 @@ public sealed class FormsApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _keepData;
-    private readonly Sidecar? _sidecar;
+    private readonly SidecarProcess? _sidecar;
     private readonly TimeProvider? _clock;
 
-    private FormsApp(int port, string dataPath, string? postgres, bool keepData, Sidecar? sidecar, TimeProvider? clock)
+    private FormsApp(int port, string dataPath, string? postgres, bool keepData, SidecarProcess? sidecar, TimeProvider? clock)
     {
         _sidecar = sidecar;
         _clock = clock;
@@ -54,7 +54,7 @@ public sealed class FormsApp : WebApplicationFactory<Program>
     /// Starts the service; with <paramref name="sidecar"/> its Dapr client talks to that sidecar process, with
     /// <paramref name="clock"/> the service reads that time.
     /// </summary>
-    public static FormsApp Start(string? postgres = null, string? dataPath = null, Sidecar? sidecar = null, TimeProvider? clock = null)
+    public static FormsApp Start(string? postgres = null, string? dataPath = null, SidecarProcess? sidecar = null, TimeProvider? clock = null)
     {
         var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-forms-" + Guid.NewGuid().ToString("n")[..10]);
         for (var attempt = 1; ; attempt++)

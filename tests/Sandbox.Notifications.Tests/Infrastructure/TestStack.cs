@@ -31,7 +31,7 @@ public sealed class TestStack : IAsyncDisposable
     public static async Task<TestStack> StartAsync(string? postgres = null, bool ownMailbox = true, IDictionary<string, string?>? extra = null)
     {
         var stack = new TestStack(postgres, ownMailbox, extra);
-        stack.Sidecar = await SidecarProcess.StartAsync(stack._appPort, stack._sinkPort ?? stack.Smtp!.Port);
+        stack.Sidecar = await NotificationsSidecar.StartAsync(stack._appPort, stack._sinkPort ?? stack.Smtp!.Port);
         stack._app = NotificationsApp.Start(stack._appPort, stack._dataPath, postgres, stack.Sidecar, stack._sinkPort, stack.People, extra);
         return stack;
     }
