@@ -60,7 +60,7 @@ public sealed class GatewayTests(SandboxApp sandbox)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<html lang=\"sv\">", html);
+        Assert.Contains("<html lang=\"sv\"", html);
         Assert.Contains("Uppsala kommun", html); // the portal read it from identity
     }
 

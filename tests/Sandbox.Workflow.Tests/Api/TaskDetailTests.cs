@@ -34,6 +34,23 @@ public sealed class TaskDetailTests(SqliteWorkflowFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task TeamLeadTask_IsWorkedByTheTenantAdmin_NeitherSeenByACaseworkerNorOpenToADesigner()
+    {
+        var tenant = new TestTenant(App);
+        await tenant.DeployAsync(PilotModels.NotifyThenReview("review-lead", "x", "someone@example.org", candidateGroups: "tenant-admin"));
+        var id = (await tenant.StartAsync("review-lead", new { dueDate = "2099-01-01T00:00:00Z" })).Str("id");
+        using var teamLead = tenant.Admin();
+        using var caseworker = tenant.Caseworker();
+        using var designer = tenant.Designer();
+
+        var task = (await teamLead.GetFromJsonAsync<JsonObject>("tasks", Ct))!["items"]!.AsArray().Single(t => t.Str("instanceId") == id)!;
+        Assert.Equal(HttpStatusCode.OK, (await teamLead.PostAsync($"tasks/{task.Long("id")}/claim", null, Ct)).StatusCode);
+
+        Assert.Empty((await caseworker.GetFromJsonAsync<JsonObject>("tasks", Ct))!["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await designer.GetAsync("tasks", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Complete_ValidatesAgainstTheTaskForm_ForwardingTheCallersToken()
     {
         var tenant = new TestTenant(App);

@@ -8,8 +8,8 @@ public static class PilotModels
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d1" targetNamespace="http://bpmn.io/schema/bpmn">
         """;
 
-    /// <summary>A notify send task with the given headers, then a user task <c>review</c> ("Review"), then the end.</summary>
-    public static string NotifyThenReview(string processId, string template, string? recipient = null) => Head + $"""
+    /// <summary>A notify send task with the given headers, then a user task <c>review</c> ("Review") for <paramref name="candidateGroups"/>, then the end.</summary>
+    public static string NotifyThenReview(string processId, string template, string? recipient = null, string candidateGroups = "caseworker") => Head + $"""
           <bpmn:process id="{processId}" name="School transport" isExecutable="true">
             <bpmn:startEvent id="start" name="Application received"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
             <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="tell" />
@@ -28,7 +28,7 @@ public static class PilotModels
               <bpmn:extensionElements>
                 <zeebe:userTask />
                 <zeebe:formDefinition formId="review-form" />
-                <zeebe:assignmentDefinition candidateGroups="caseworker" />
+                <zeebe:assignmentDefinition candidateGroups="{candidateGroups}" />
                 <zeebe:taskSchedule dueDate="=dueDate" />
                 <zeebe:ioMapping><zeebe:output source="=decision" target="caseStatus" /></zeebe:ioMapping>
               </bpmn:extensionElements>

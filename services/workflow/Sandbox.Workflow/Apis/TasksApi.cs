@@ -20,7 +20,7 @@ public static class TasksApi
 {
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.Caseworker);
+        var group = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(WorkflowPolicies.TaskHandler);
         group.MapGet("/", TaskQueries.List).WithSummary("Open user tasks the caller may work on, soonest due first");
         group.MapGet("/{id:long}", TaskQueries.Get).WithSummary("A task with the variables its form sees");
         group.MapPost("/{id:long}/claim", Claim).WithSummary("Assigns the task to the caller");

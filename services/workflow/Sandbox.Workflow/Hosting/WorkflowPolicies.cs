@@ -12,6 +12,9 @@ public static class WorkflowPolicies
     /// <summary>A job worker: a machine client (role <c>service</c>) or an administrator.</summary>
     public const string Worker = "workflow-worker";
 
+    /// <summary>Works on user tasks of the tenant: a caseworker, or a tenant administrator (the team lead tasks escalate to).</summary>
+    public const string TaskHandler = "workflow-task-handler";
+
     /// <summary>May move the sandbox clock: a designer or an administrator.</summary>
     public const string ClockKeeper = "workflow-clock-keeper";
 
@@ -20,6 +23,8 @@ public static class WorkflowPolicies
         services.AddAuthorizationBuilder()
             .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, [.. Roles.Staff, Roles.Service]))
             .AddPolicy(Worker, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Service, Roles.TenantAdmin, Roles.PlatformAdmin))
+            .AddPolicy(TaskHandler, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Caseworker, Roles.TenantAdmin)
+                .AddRequirements(new TenantScopeRequirement()))
             .AddPolicy(ClockKeeper, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Designer, Roles.TenantAdmin, Roles.PlatformAdmin));
         return services;
     }
