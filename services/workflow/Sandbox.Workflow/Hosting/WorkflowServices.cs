@@ -34,10 +34,11 @@ public static class WorkflowServices
         // The e-service catalog registers the real ones; without it no form starts a process and every job is pulled.
         builder.Services.TryAddScoped<IEServiceCatalog, NoEServiceCatalog>();
         builder.Services.TryAddScoped<IEServiceNames, NoEServiceNames>();
+        // Hosted services start in this order: the schema exists before any background loop reads it.
+        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<OutboxPublisher>();
         builder.Services.AddHostedService<JobDispatcher>();
         builder.Services.AddScoped<InstanceRunner>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<TimerPoller>();
         builder.Services.AddScoped<MessageCorrelator>();
         builder.Services.AddHostedService<MessageBufferPoller>();
