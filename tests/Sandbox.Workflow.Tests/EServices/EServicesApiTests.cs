@@ -8,9 +8,9 @@ using Sandbox.Workflow.Tests.Infrastructure;
 namespace Sandbox.Workflow.Tests.EServices;
 
 /// <summary>Uploading packages and reading the catalog through HTTP, on each store.</summary>
-public abstract class EServicesApiTests(Func<EServicesApp> app)
+public abstract class EServicesApiTests(Func<WorkflowApp> app)
 {
-    private EServicesApp App => app();
+    private WorkflowApp App => app();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<HttpResponseMessage> UploadAsync(Tenant tenant, HttpContent content)

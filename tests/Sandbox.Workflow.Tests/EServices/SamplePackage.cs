@@ -58,7 +58,7 @@ public static class SamplePackage
 }
 
 /// <summary>Clients of one fresh tenant of a test.</summary>
-public sealed class Tenant(EServicesApp app, string? id = null)
+public sealed class Tenant(WorkflowApp app, string? id = null)
 {
     public string Id { get; } = id ?? "t-" + Guid.NewGuid().ToString("n")[..10];
 

@@ -34,7 +34,7 @@ public sealed class SchoolTransportProcessTests : IClassFixture<SqliteEServicesF
             : new JobAnswer.Completed(new JsonObject { ["distanceKm"] = km });
     }
 
-    private EServicesApp App => fixture.App;
+    private WorkflowApp App => fixture.App;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private sealed class Case(Tenant tenant, string id)

@@ -9,7 +9,8 @@ public interface IWorkflowFixture
     WorkflowApp App { get; }
 }
 
-public sealed class SqliteWorkflowFixture : IWorkflowFixture, IAsyncLifetime
+/// <summary>The workflow app on SQLite; <paramref name="realCatalog"/> as in <see cref="WorkflowApp.Start"/>.</summary>
+public abstract class SqliteAppFixture(bool realCatalog) : IWorkflowFixture, IAsyncLifetime
 {
     private WorkflowApp? app;
 
@@ -17,7 +18,7 @@ public sealed class SqliteWorkflowFixture : IWorkflowFixture, IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        app = WorkflowApp.Start();
+        app = WorkflowApp.Start(realCatalog: realCatalog);
         return ValueTask.CompletedTask;
     }
 
@@ -27,7 +28,8 @@ public sealed class SqliteWorkflowFixture : IWorkflowFixture, IAsyncLifetime
     }
 }
 
-public sealed class PostgresWorkflowFixture : IWorkflowFixture, IAsyncLifetime
+/// <summary>The workflow app on a PostgreSQL database of its own; <paramref name="realCatalog"/> as in <see cref="WorkflowApp.Start"/>.</summary>
+public abstract class PostgresAppFixture(bool realCatalog) : IWorkflowFixture, IAsyncLifetime
 {
     private readonly string? missing = PostgresServer.MissingReason();
     private PostgresServer? server;
@@ -46,7 +48,7 @@ public sealed class PostgresWorkflowFixture : IWorkflowFixture, IAsyncLifetime
     {
         if (missing is not null) return;
         server = await PostgresServer.StartAsync();
-        app = WorkflowApp.Start(server.ConnectionString("workflow_" + Guid.NewGuid().ToString("n")[..8]));
+        app = WorkflowApp.Start(server.ConnectionString("workflow_" + Guid.NewGuid().ToString("n")[..8]), realCatalog: realCatalog);
     }
 
     public async ValueTask DisposeAsync()
@@ -55,3 +57,7 @@ public sealed class PostgresWorkflowFixture : IWorkflowFixture, IAsyncLifetime
         if (server is not null) await server.DisposeAsync();
     }
 }
+
+public sealed class SqliteWorkflowFixture() : SqliteAppFixture(realCatalog: false);
+
+public sealed class PostgresWorkflowFixture() : PostgresAppFixture(realCatalog: false);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Sandbox.Workflow.EServices;
 using Sandbox.Workflow.Runtime;
+using Sandbox.Workflow.Tests.EServices;
 
 namespace Sandbox.Workflow.Tests.Infrastructure;
 
@@ -22,13 +23,16 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
 
     private readonly bool keepData;
 
+    private readonly bool realCatalog;
+
     /// <summary>The sidecar's app API token the app is given; deliveries send it as <c>dapr-api-token</c>.</summary>
     public const string AppToken = "test-app-token";
 
-    private WorkflowApp(string dataPath, string? postgres, bool keepData)
+    private WorkflowApp(string dataPath, string? postgres, bool keepData, bool realCatalog)
     {
         DataPath = dataPath;
         this.keepData = keepData;
+        this.realCatalog = realCatalog;
         settings = new()
         {
             ["SANDBOX_DATA"] = dataPath,
@@ -50,7 +54,11 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
 
     public RecordingPublisher Events { get; } = new();
 
+    /// <summary>The e-service catalog the runtime asks, unless the app was started with the real one.</summary>
     public TestCatalog Catalog { get; } = new();
+
+    /// <summary>What package deployment sent to the forms and notifications services.</summary>
+    public RecordingTargets Targets { get; } = new();
 
     public ScriptedJobInvoker PushedJobs { get; } = new();
 
@@ -58,11 +66,15 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Starts the app; a null <paramref name="dataPath"/> means a fresh temporary folder removed on dispose.</summary>
-    public static WorkflowApp Start(string? postgres = null, string? dataPath = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the app; a null <paramref name="dataPath"/> means a fresh temporary folder removed on dispose. With
+    /// <paramref name="realCatalog"/> the runtime asks the e-service catalog that package deployment fills.
+    /// </summary>
+    public static WorkflowApp Start(string? postgres = null, string? dataPath = null, IReadOnlyDictionary<string, string?>? settings = null,
+        bool realCatalog = false)
     {
         var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-workflow-" + Guid.NewGuid().ToString("n")[..10]);
-        var app = new WorkflowApp(path, postgres, keepData: dataPath is not null);
+        var app = new WorkflowApp(path, postgres, keepData: dataPath is not null, realCatalog);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) app.settings[key] = value;
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
@@ -107,7 +119,8 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
                 jwt.TokenValidationParameters.IssuerSigningKey = Tokens.Key;
             });
             services.AddSingleton<IEventPublisher>(Events);
-            services.AddSingleton<IEServiceCatalog>(Catalog);
+            if (!realCatalog) services.AddSingleton<IEServiceCatalog>(Catalog);
+            services.AddSingleton<IPackageTargets>(Targets);
             services.AddSingleton<IJobInvoker>(PushedJobs);
             services.AddSingleton<IFormValidator>(Forms);
         });
