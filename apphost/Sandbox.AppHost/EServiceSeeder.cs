@@ -51,9 +51,9 @@ internal sealed class EServiceSeeder(Uri gateway, string packagesFolder, ILogger
         CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(package);
+        var token = await DesignerTokenAsync(http, tenant, cancellationToken);
         while (true)
         {
-            var token = await DesignerTokenAsync(http, tenant, cancellationToken);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workflow/eservices") { Content = JsonContent.Create(files) };
             request.Headers.Authorization = new("Bearer", token);
             using var response = await http.SendAsync(request, cancellationToken);
