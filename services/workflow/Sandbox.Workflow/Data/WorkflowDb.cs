@@ -3,8 +3,11 @@ using Sandbox.Workflow.EServices;
 
 namespace Sandbox.Workflow.Data;
 
-/// <summary>The workflow service's store: definitions, instances and what their steps created.</summary>
-public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext(options)
+/// <summary>
+/// The workflow service's store: definitions, instances and what their steps created. Services inject this type;
+/// the registered instance is <see cref="SqliteWorkflowDb"/> or <see cref="PostgresWorkflowDb"/>, which own the migrations.
+/// </summary>
+public class WorkflowDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ProcessDefinitionRow> Definitions => Set<ProcessDefinitionRow>();
     public DbSet<InstanceRow> Instances => Set<InstanceRow>();

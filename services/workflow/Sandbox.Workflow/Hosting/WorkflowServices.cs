@@ -21,7 +21,7 @@ public static class WorkflowServices
         builder.Services.AddSingleton(sp => new WorkflowEngine(new WorkflowEngineOptions { Clock = sp.GetRequiredService<TimeProvider>() }));
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<Telemetry>();
-        builder.Services.AddDbContext<WorkflowDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
+        AddDatabase(builder.Services, options, builder.Configuration.GetConnectionString(ConnectionName));
         builder.Services.AddScoped<EffectWriter>();
         builder.Services.AddScoped<OutboxWriter>();
         builder.Services.AddScoped<NotifyJobs>();
@@ -57,6 +57,15 @@ public static class WorkflowServices
             ? Path.Combine(builder.Environment.ContentRootPath, ".sandbox-data", "workflow")
             : data);
         return options;
+    }
+
+    // One context type per provider, each with its own migrations; the services inject WorkflowDb.
+    private static void AddDatabase(IServiceCollection services, WorkflowOptions options, string? connectionString)
+    {
+        if (options.Database.ToLowerInvariant() is "postgres" or "postgresql")
+            services.AddDbContext<WorkflowDb, PostgresWorkflowDb>(db => UseDatabase(db, options, connectionString));
+        else
+            services.AddDbContext<WorkflowDb, SqliteWorkflowDb>(db => UseDatabase(db, options, connectionString));
     }
 
     private static void UseDatabase(DbContextOptionsBuilder db, WorkflowOptions options, string? connectionString)

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Sandbox.Testing;
+using Sandbox.Workflow.Data;
+
+namespace Sandbox.Workflow.Tests.Api;
+
+/// <summary>The workflow store's SQLite migrations (see <see cref="MigrationScenarios"/>).</summary>
+public sealed class SqliteMigrationTests
+{
+    private readonly MigrationScenarios scenarios = MigrationScenarios.Sqlite(
+        connection => new SqliteWorkflowDb(new DbContextOptionsBuilder<SqliteWorkflowDb>().UseSqlite(connection).Options));
+
+    [Fact]
+    public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
+
+    [Fact]
+    public Task Migrate_EmptyDatabase_CreatesTheModelsTables() => scenarios.MigratingAnEmptyDatabaseCreatesTheModelsTablesAsync();
+
+    [Fact]
+    public Task Migrate_Twice_ChangesNothing() => scenarios.MigratingTwiceChangesNothingAsync();
+
+    [Fact]
+    public Task Migrate_EnsureCreatedDatabaseOfTheFirstSchema_IsBaselined() => scenarios.EnsureCreatedDatabaseWithTheFirstSchemaIsBaselinedAsync();
+
+    [Fact]
+    public async Task Migrate_EnsureCreatedDatabaseOfAnotherSchema_StopsNamingTheFile()
+    {
+        var message = await scenarios.EnsureCreatedDatabaseWithAnotherSchemaIsRefusedAsync();
+        Assert.Contains("store.db", message);
+    }
+}
+
+/// <summary>The workflow store's PostgreSQL migrations, including replicas migrating one database at once.</summary>
+public sealed class PostgresMigrationTests(PostgresDatabases server) : IClassFixture<PostgresDatabases>
+{
+    private readonly MigrationScenarios scenarios = MigrationScenarios.Postgres(server,
+        connection => new PostgresWorkflowDb(new DbContextOptionsBuilder<PostgresWorkflowDb>().UseNpgsql(connection).Options));
+
+    [Fact]
+    public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
+
+    [Fact]
+    public Task Migrate_EmptyDatabase_CreatesTheModelsTables() => scenarios.MigratingAnEmptyDatabaseCreatesTheModelsTablesAsync();
+
+    [Fact]
+    public Task Migrate_Twice_ChangesNothing() => scenarios.MigratingTwiceChangesNothingAsync();
+
+    [Fact]
+    public Task Migrate_FourReplicasAtOnce_AllSucceed() => scenarios.ConcurrentMigratorsAllSucceedAsync();
+
+    [Fact]
+    public Task Migrate_EnsureCreatedDatabaseOfTheFirstSchema_IsBaselined() => scenarios.EnsureCreatedDatabaseWithTheFirstSchemaIsBaselinedAsync();
+
+    [Fact]
+    public Task Migrate_EnsureCreatedDatabaseOfAnotherSchema_IsRefused() => scenarios.EnsureCreatedDatabaseWithAnotherSchemaIsRefusedAsync();
+}
