@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Sandbox.Forms.Data;
 
-public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : DbContext(options)
+/// <summary>
+/// The forms store. Services inject this type; the registered instance is <see cref="SqliteFormsDbContext"/> or
+/// <see cref="PostgresFormsDbContext"/>, which own the migrations of their provider.
+/// </summary>
+public class FormsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<FormDefinitionEntity> Definitions => Set<FormDefinitionEntity>();
     public DbSet<SubmissionEntity> Submissions => Set<SubmissionEntity>();

@@ -21,7 +21,7 @@ public static class FormsServices
         builder.Services.AddSingleton(options);
 
         var connectionString = builder.Configuration.GetConnectionString("forms");
-        builder.Services.AddDbContext<FormsDbContext>(db => UseDatabase(db, options, connectionString));
+        AddDatabase(builder.Services, options, connectionString);
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddSingleton(sp => new FeelEngine(new FeelEngineOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
@@ -39,6 +39,15 @@ public static class FormsServices
         builder.Services.AddSingleton<IEventPublisher, DaprEventPublisher>();
         builder.Services.AddHostedService<OutboxPublisher>();
         return builder;
+    }
+
+    // One context type per provider, each with its own migrations; the services inject FormsDbContext.
+    private static void AddDatabase(IServiceCollection services, FormsOptions options, string? connectionString)
+    {
+        if (options.Database.ToLowerInvariant() is "postgres" or "postgresql")
+            services.AddDbContext<FormsDbContext, PostgresFormsDbContext>(db => UseDatabase(db, options, connectionString));
+        else
+            services.AddDbContext<FormsDbContext, SqliteFormsDbContext>(db => UseDatabase(db, options, connectionString));
     }
 
     private static void UseDatabase(DbContextOptionsBuilder db, FormsOptions options, string? connectionString)
