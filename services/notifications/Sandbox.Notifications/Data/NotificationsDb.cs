@@ -2,8 +2,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Sandbox.Notifications.Data;
 
-/// <summary>The notifications store: templates, the message queue and the sandbox outbox.</summary>
-public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) : DbContext(options)
+/// <summary>
+/// The notifications store: templates, the message queue and the sandbox outbox. Services inject this type; the
+/// registered instance is <see cref="SqliteNotificationsDb"/> or <see cref="PostgresNotificationsDb"/>, which own the migrations.
+/// </summary>
+public class NotificationsDb(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Every version of every template.</summary>
     public DbSet<TemplateRow> Templates => Set<TemplateRow>();

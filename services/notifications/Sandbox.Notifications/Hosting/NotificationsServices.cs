@@ -22,7 +22,7 @@ public static class NotificationsServices
         var services = builder.Services;
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<NotificationsDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
+        AddDatabase(services, options, builder.Configuration.GetConnectionString(ConnectionName));
         services.AddSingleton(new WriteGate(serialize: options.Database.Equals("sqlite", StringComparison.OrdinalIgnoreCase)));
         services.AddHostedService<DatabaseInitializer>();
 
@@ -56,6 +56,15 @@ public static class NotificationsServices
         return options;
     }
 
+    // One context type per provider, each with its own migrations; the services inject NotificationsDb.
+    private static void AddDatabase(IServiceCollection services, NotificationsOptions options, string? connectionString)
+    {
+        if (options.Database.ToLowerInvariant() is "postgres" or "postgresql")
+            services.AddDbContext<NotificationsDb, PostgresNotificationsDb>(db => UseDatabase(db, options, connectionString));
+        else
+            services.AddDbContext<NotificationsDb, SqliteNotificationsDb>(db => UseDatabase(db, options, connectionString));
+    }
+
     private static void UseDatabase(DbContextOptionsBuilder db, NotificationsOptions options, string? connectionString)
     {
         switch (options.Database.ToLowerInvariant())
@@ -73,17 +82,4 @@ public static class NotificationsServices
                 throw new InvalidOperationException($"Unknown Sandbox:Notifications:Database '{options.Database}': use sqlite or postgres.");
         }
     }
-}
-
-/// <summary>Creates the schema on start.</summary>
-internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
-        await db.Database.EnsureCreatedAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
