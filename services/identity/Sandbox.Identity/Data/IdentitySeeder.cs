@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using Sandbox.Data;
 using Sandbox.Identity.Hosting;
 using Sandbox.Identity.Personas;
 using Sandbox.Identity.Tenants;
@@ -9,7 +10,7 @@ using Sandbox.Security;
 namespace Sandbox.Identity.Data;
 
 /// <summary>
-/// Creates the schema and, on an empty store, the sandbox's starting data: the seeded
+/// Applies the pending migrations (<see cref="SchemaMigrator"/>) and, on an empty store, the sandbox's starting data: the seeded
 /// municipalities, eight personas and two guardian families each, staff accounts per municipality, the API scopes and the
 /// portal client. Runs before the server accepts requests.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed class IdentitySeeder(IServiceProvider services, SandboxIdentityOpt
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityStore>();
-        await db.Database.EnsureCreatedAsync(ct);
+        await SchemaMigrator.MigrateAsync(db, logger, ct);
         await SeedRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await SeedScopesAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>(), ct);
         await SeedClients.PortalAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), options, ct);

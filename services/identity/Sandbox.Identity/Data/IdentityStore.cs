@@ -5,9 +5,10 @@ namespace Sandbox.Identity.Data;
 
 /// <summary>
 /// The identity service's database: tenants, personas, staff (ASP.NET Core Identity) and
-/// OpenIddict's applications, authorizations, scopes and tokens.
+/// OpenIddict's applications, authorizations, scopes and tokens. Services inject this type; the registered instance
+/// is <see cref="SqliteIdentityStore"/> or <see cref="PostgresIdentityStore"/>, which own the migrations.
 /// </summary>
-public sealed class IdentityStore(DbContextOptions<IdentityStore> options) : IdentityDbContext<StaffUser>(options)
+public class IdentityStore(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
     public DbSet<Persona> Personas => Set<Persona>();

@@ -18,11 +18,7 @@ public static class IdentityServices
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.Services.AddDbContext<IdentityStore>(db =>
-        {
-            UseDatabase(db, options, builder.Configuration.GetConnectionString("identity"));
-            db.UseOpenIddict();
-        });
+        AddDatabase(builder.Services, options, builder.Configuration.GetConnectionString("identity"));
         builder.Services.AddIdentityCore<StaffUser>(o => o.User.RequireUniqueEmail = false)
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
             .AddEntityFrameworkStores<IdentityStore>();
@@ -59,7 +55,16 @@ public static class IdentityServices
         return options;
     }
 
-    private static void UseDatabase(DbContextOptionsBuilder db, SandboxIdentityOptions options, string? connectionString)
+    // One context type per provider, each with its own migrations; the services inject IdentityStore.
+    private static void AddDatabase(IServiceCollection services, SandboxIdentityOptions options, string? connectionString)
+    {
+        if (options.Database.ToLowerInvariant() is "postgres" or "postgresql")
+            services.AddDbContext<IdentityStore, PostgresIdentityStore>(db => UseDatabase(db, options, connectionString).UseOpenIddict());
+        else
+            services.AddDbContext<IdentityStore, SqliteIdentityStore>(db => UseDatabase(db, options, connectionString).UseOpenIddict());
+    }
+
+    private static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder db, SandboxIdentityOptions options, string? connectionString)
     {
         switch (options.Database.ToLowerInvariant())
         {
@@ -73,5 +78,6 @@ public static class IdentityServices
             default:
                 throw new InvalidOperationException($"Unknown Sandbox:Identity:Database '{options.Database}': use sqlite or postgres.");
         }
+        return db;
     }
 }
