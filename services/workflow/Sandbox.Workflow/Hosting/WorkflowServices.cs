@@ -49,6 +49,15 @@ public static class WorkflowServices
         return builder;
     }
 
+    // One context type per provider, each with its own migrations; the services inject WorkflowDb.
+    private static void AddDatabase(IServiceCollection services, WorkflowOptions options, string? connectionString)
+    {
+        if (options.Database.ToLowerInvariant() is "postgres" or "postgresql")
+            services.AddDbContext<WorkflowDb, PostgresWorkflowDb>(db => UseDatabase(db, options, connectionString));
+        else
+            services.AddDbContext<WorkflowDb, SqliteWorkflowDb>(db => UseDatabase(db, options, connectionString));
+    }
+
     private static WorkflowOptions ReadOptions(WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new();
@@ -57,15 +66,6 @@ public static class WorkflowServices
             ? Path.Combine(builder.Environment.ContentRootPath, ".sandbox-data", "workflow")
             : data);
         return options;
-    }
-
-    // One context type per provider, each with its own migrations; the services inject WorkflowDb.
-    private static void AddDatabase(IServiceCollection services, WorkflowOptions options, string? connectionString)
-    {
-        if (options.Database.ToLowerInvariant() is "postgres" or "postgresql")
-            services.AddDbContext<WorkflowDb, PostgresWorkflowDb>(db => UseDatabase(db, options, connectionString));
-        else
-            services.AddDbContext<WorkflowDb, SqliteWorkflowDb>(db => UseDatabase(db, options, connectionString));
     }
 
     private static void UseDatabase(DbContextOptionsBuilder db, WorkflowOptions options, string? connectionString)
