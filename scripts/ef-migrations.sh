@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# service | project folder | context prefix/suffix: <Provider><Context>
+# Per service: its project folder and its base context; the migrations belong to <Provider><Context>.
 declare -A project=(
   [workflow]=services/workflow/Sandbox.Workflow
   [forms]=services/forms/Sandbox.Forms
@@ -25,6 +25,7 @@ providers=(Sqlite Postgres)
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 command=${1:-}; shift || true
+case $command in add|reset-initial|check|list) ;; *) usage ;; esac
 name=
 if [[ $command == add ]]; then name=${1:-}; [[ -n $name ]] || usage; shift; fi
 services=("$@"); [[ ${#services[@]} -gt 0 ]] || services=("${all[@]}")
