@@ -26,7 +26,12 @@ public static class SchemaMigrator
         {
             try
             {
-                await BaselineLegacyAsync(db, logger, ct);
+                // Creating the database and the history table first keeps a first start's log clean: EF Core's
+                // migrator otherwise logs a failed connection or a failed history query as errors on a new database.
+                var creator = db.GetService<IRelationalDatabaseCreator>();
+                if (!await creator.ExistsAsync(ct)) await creator.CreateAsync(ct);
+                else await BaselineLegacyAsync(db, logger, ct);
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
                 await db.Database.MigrateAsync(ct);
                 return;
             }
@@ -41,7 +46,7 @@ public static class SchemaMigrator
     private static async Task BaselineLegacyAsync(DbContext db, ILogger logger, CancellationToken ct)
     {
         var first = db.GetService<IMigrationsAssembly>().Migrations.OrderBy(m => m.Key, StringComparer.Ordinal).FirstOrDefault();
-        if (first.Value is null || !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct)) return;
+        if (first.Value is null) return;
         var history = db.GetService<IHistoryRepository>();
         if (await history.ExistsAsync(ct) && (await history.GetAppliedMigrationsAsync(ct)).Count > 0) return;
 

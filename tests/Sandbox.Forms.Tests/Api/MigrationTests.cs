@@ -8,7 +8,7 @@ namespace Sandbox.Forms.Tests.Api;
 public sealed class SqliteMigrationTests
 {
     private readonly MigrationScenarios scenarios = MigrationScenarios.Sqlite(
-        connection => new SqliteFormsDbContext(new DbContextOptionsBuilder<SqliteFormsDbContext>().UseSqlite(connection).Options));
+        (connection, log) => new SqliteFormsDbContext(new DbContextOptionsBuilder<SqliteFormsDbContext>().UseSqlite(connection).UseLoggerFactory(log).Options));
 
     [Fact]
     public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
@@ -34,7 +34,7 @@ public sealed class SqliteMigrationTests
 public sealed class PostgresMigrationTests(PostgresDatabases server) : IClassFixture<PostgresDatabases>
 {
     private readonly MigrationScenarios scenarios = MigrationScenarios.Postgres(server,
-        connection => new PostgresFormsDbContext(new DbContextOptionsBuilder<PostgresFormsDbContext>().UseNpgsql(connection).Options));
+        (connection, log) => new PostgresFormsDbContext(new DbContextOptionsBuilder<PostgresFormsDbContext>().UseNpgsql(connection).UseLoggerFactory(log).Options));
 
     [Fact]
     public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();

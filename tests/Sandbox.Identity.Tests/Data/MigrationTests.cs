@@ -8,7 +8,7 @@ namespace Sandbox.Identity.Tests.Data;
 public sealed class SqliteMigrationTests
 {
     private readonly MigrationScenarios scenarios = MigrationScenarios.Sqlite(
-        connection => new SqliteIdentityStore(new DbContextOptionsBuilder<SqliteIdentityStore>().UseSqlite(connection).UseOpenIddict().Options));
+        (connection, log) => new SqliteIdentityStore(new DbContextOptionsBuilder<SqliteIdentityStore>().UseSqlite(connection).UseLoggerFactory(log).UseOpenIddict().Options));
 
     [Fact]
     public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
@@ -34,7 +34,7 @@ public sealed class SqliteMigrationTests
 public sealed class PostgresMigrationTests(PostgresDatabases server) : IClassFixture<PostgresDatabases>
 {
     private readonly MigrationScenarios scenarios = MigrationScenarios.Postgres(server,
-        connection => new PostgresIdentityStore(new DbContextOptionsBuilder<PostgresIdentityStore>().UseNpgsql(connection).UseOpenIddict().Options));
+        (connection, log) => new PostgresIdentityStore(new DbContextOptionsBuilder<PostgresIdentityStore>().UseNpgsql(connection).UseLoggerFactory(log).UseOpenIddict().Options));
 
     [Fact]
     public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();

@@ -8,7 +8,7 @@ namespace Sandbox.Notifications.Tests.Api;
 public sealed class SqliteMigrationTests
 {
     private readonly MigrationScenarios scenarios = MigrationScenarios.Sqlite(
-        connection => new SqliteNotificationsDb(new DbContextOptionsBuilder<SqliteNotificationsDb>().UseSqlite(connection).Options));
+        (connection, log) => new SqliteNotificationsDb(new DbContextOptionsBuilder<SqliteNotificationsDb>().UseSqlite(connection).UseLoggerFactory(log).Options));
 
     [Fact]
     public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
@@ -34,7 +34,7 @@ public sealed class SqliteMigrationTests
 public sealed class PostgresMigrationTests(PostgresDatabases server) : IClassFixture<PostgresDatabases>
 {
     private readonly MigrationScenarios scenarios = MigrationScenarios.Postgres(server,
-        connection => new PostgresNotificationsDb(new DbContextOptionsBuilder<PostgresNotificationsDb>().UseNpgsql(connection).Options));
+        (connection, log) => new PostgresNotificationsDb(new DbContextOptionsBuilder<PostgresNotificationsDb>().UseNpgsql(connection).UseLoggerFactory(log).Options));
 
     [Fact]
     public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();

@@ -8,7 +8,7 @@ namespace Sandbox.Workflow.Tests.Api;
 public sealed class SqliteMigrationTests
 {
     private readonly MigrationScenarios scenarios = MigrationScenarios.Sqlite(
-        connection => new SqliteWorkflowDb(new DbContextOptionsBuilder<SqliteWorkflowDb>().UseSqlite(connection).Options));
+        (connection, log) => new SqliteWorkflowDb(new DbContextOptionsBuilder<SqliteWorkflowDb>().UseSqlite(connection).UseLoggerFactory(log).Options));
 
     [Fact]
     public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
@@ -34,7 +34,7 @@ public sealed class SqliteMigrationTests
 public sealed class PostgresMigrationTests(PostgresDatabases server) : IClassFixture<PostgresDatabases>
 {
     private readonly MigrationScenarios scenarios = MigrationScenarios.Postgres(server,
-        connection => new PostgresWorkflowDb(new DbContextOptionsBuilder<PostgresWorkflowDb>().UseNpgsql(connection).Options));
+        (connection, log) => new PostgresWorkflowDb(new DbContextOptionsBuilder<PostgresWorkflowDb>().UseNpgsql(connection).UseLoggerFactory(log).Options));
 
     [Fact]
     public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
