@@ -17,6 +17,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
     public DbSet<MessageDeliveryRow> MessageDeliveries => Set<MessageDeliveryRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<EServiceRow> EServices => Set<EServiceRow>();
+    public DbSet<CallResultRow> CallResults => Set<CallResultRow>();
+    public DbSet<SandboxClockRow> SandboxClock => Set<SandboxClockRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -25,7 +27,13 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
         model.Entity<InstanceRow>().HasIndex(i => new { i.Tenant, i.Subject });
         model.Entity<InstanceRow>().HasIndex(i => i.DefinitionId);
         // A redelivered submission-received event finds its instance instead of starting another (NULLs are distinct).
-        model.Entity<InstanceRow>().HasIndex(i => new { i.Tenant, i.SubmissionId }).IsUnique();
+        // Called instances carry their root's submission id, so only instances without a parent are unique by it.
+        model.Entity<InstanceRow>().HasIndex(i => new { i.Tenant, i.SubmissionId }).IsUnique().HasFilter("\"ParentInstanceId\" IS NULL");
+        model.Entity<InstanceRow>().HasIndex(i => new { i.ParentInstanceId, i.ParentElementInstanceKey });
+        model.Entity<CallResultRow>().HasIndex(c => new { c.State, c.LeaseUntil });
+        model.Entity<CallResultRow>().HasIndex(c => c.LeaseOwner);
+        model.Entity<SandboxClockRow>().Property(c => c.Id).ValueGeneratedNever();
+        model.Entity<SandboxClockRow>().HasData(new SandboxClockRow { Id = SandboxClockRow.ServiceWide });
         model.Entity<UserTaskRow>().HasIndex(t => new { t.Tenant, t.State });
         model.Entity<UserTaskRow>().HasIndex(t => new { t.InstanceId, t.ElementInstanceKey });
         model.Entity<JobRow>().HasIndex(j => new { j.Tenant, j.Type, j.State });

@@ -41,6 +41,12 @@ public sealed class WorkflowOptions
     /// <summary>How many jobs one replica pushes at the same time.</summary>
     public int JobPushParallelism { get; set; } = 8;
 
+    /// <summary>How often results of called instances are looked for when no step woke their poller.</summary>
+    public TimeSpan CallResultPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a replica reads the sandbox clock's offset that another replica may have moved.</summary>
+    public TimeSpan ClockRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The Dapr app id of the forms service, which validates task data against the task's form.</summary>
     public string FormsAppId { get; set; } = "forms";
 }

@@ -18,11 +18,17 @@ public static class WorkflowServices
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SandboxClock>();
         builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>());
-        builder.Services.AddSingleton(sp => new WorkflowEngine(new WorkflowEngineOptions { Clock = sp.GetRequiredService<TimeProvider>() }));
+        builder.Services.AddSingleton<CalledProcesses>();
+        builder.Services.AddSingleton(sp => new WorkflowEngine(new WorkflowEngineOptions
+        {
+            Clock = sp.GetRequiredService<TimeProvider>(), Processes = sp.GetRequiredService<CalledProcesses>(),
+        }));
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<Telemetry>();
         builder.Services.AddDbContext<WorkflowDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
         builder.Services.AddScoped<EffectWriter>();
+        builder.Services.AddScoped<CallActivities>();
+        builder.Services.AddSingleton<CallSignal>();
         builder.Services.AddScoped<OutboxWriter>();
         builder.Services.AddScoped<NotifyJobs>();
         builder.Services.AddScoped<SubmissionStarter>();
@@ -36,10 +42,14 @@ public static class WorkflowServices
         builder.Services.TryAddScoped<IEServiceNames, NoEServiceNames>();
         // Hosted services start in this order: the schema exists before any background loop reads it.
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddScoped<SandboxClockStore>();
+        // Without the sandbox clock nobody moves it, so there is nothing to read again.
+        if (options.SandboxClock) builder.Services.AddHostedService<SandboxClockRefresher>();
         builder.Services.AddHostedService<OutboxPublisher>();
         builder.Services.AddHostedService<JobDispatcher>();
         builder.Services.AddScoped<InstanceRunner>();
         builder.Services.AddHostedService<TimerPoller>();
+        builder.Services.AddHostedService<CallResultPoller>();
         builder.Services.AddScoped<MessageCorrelator>();
         builder.Services.AddHostedService<MessageBufferPoller>();
         builder.AddSandboxAuthentication(ConnectionName);

@@ -16,7 +16,7 @@ namespace Sandbox.Workflow.Runtime;
 /// both or neither: history, jobs, tasks, timers, subscriptions and the outbox events the step causes.
 /// </summary>
 public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvider clock, OutboxWriter outbox, IEServiceCatalog catalog,
-    JobSignal jobSignal)
+    JobSignal jobSignal, CallActivities calls)
 {
     private bool pushPending;
 
@@ -24,6 +24,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
     public void Committed()
     {
         outbox.Committed();
+        calls.Committed();
         if (!pushPending) return;
         pushPending = false;
         jobSignal.Notify();
@@ -79,16 +80,28 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
                 case MessageSubscriptionClosed e:
                     await CloseSubscriptionAsync(instance.Id, e.SubscriptionKey, ct);
                     break;
+                case CallActivityStartRequested e:
+                    await calls.StartChildAsync(instance, e, ct);
+                    break;
+                case CallActivityCancelled e:
+                    await calls.CancelChildrenAsync(instance, e.ElementInstanceKey, ct);
+                    break;
                 case IncidentRaised e:
                     telemetry.Incident(instance.BpmnProcessId, e.Incident.Kind.ToString());
+                    if (instance.ParentInstanceId is not null && e.Incident is { Kind: IncidentKind.UnhandledError, ErrorCode: not null })
+                    {
+                        calls.ChildErrorUncaught(instance, e.Incident);
+                    }
                     break;
-                case InstanceCompleted:
+                case InstanceCompleted e:
                     telemetry.InstanceCompleted(instance.BpmnProcessId, clock.GetUtcNow().UtcDateTime - instance.StartedAt);
+                    if (instance.ParentInstanceId is not null) calls.ChildCompleted(instance, e);
                     break;
             }
         }
         Store(instance, step.State, clock.GetUtcNow().UtcDateTime);
-        if (instance.Status != statusBefore || instance.CaseStatus != caseStatusBefore)
+        // A called instance is part of its root's case: only the root reports the case's status.
+        if (instance.ParentInstanceId is null && (instance.Status != statusBefore || instance.CaseStatus != caseStatusBefore))
         {
             outbox.Add(Topics.CaseStatusChanged, new CaseStatusChanged(Guid.NewGuid().ToString("n"), instance.Id, instance.Tenant,
                 instance.Subject, instance.Reference, instance.SubmissionId, instance.EServiceId, instance.Status, instance.CaseStatus,
