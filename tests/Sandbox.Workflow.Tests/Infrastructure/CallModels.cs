@@ -76,4 +76,16 @@ public static class CallModels
           </bpmn:process>
         </bpmn:definitions>
         """;
+
+    /// <summary>start → end: a called process that completes in the step that starts it, setting <c>checked</c>.</summary>
+    public static string Immediate(string processId) => Head + $"""
+          <bpmn:process id="{processId}" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="mark" />
+            <bpmn:scriptTask id="mark"><bpmn:extensionElements><zeebe:script expression="=true" resultVariable="checked" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:scriptTask>
+            <bpmn:sequenceFlow id="f2" sourceRef="mark" targetRef="end" />
+            <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
 }
