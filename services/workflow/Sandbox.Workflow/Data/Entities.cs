@@ -42,8 +42,6 @@ public sealed class InstanceRow
     [MaxLength(64)] public string? ParentInstanceId { get; set; }
     /// <summary>The element instance of the parent's call activity that waits for this instance.</summary>
     public long? ParentElementInstanceKey { get; set; }
-    /// <summary>The W3C trace context of the parent's step that started this instance.</summary>
-    [MaxLength(64)] public string? ParentTraceParent { get; set; }
     [ConcurrencyCheck] public Guid RowVersion { get; set; }
 }
 

@@ -26,7 +26,6 @@ public sealed class CallActivities(WorkflowDb db, WorkflowEngine engine, Definit
         var definition = await CalledProcesses.LatestAsync(db, parent.Tenant, call.ProcessId, ct)
             ?? throw new InvalidOperationException($"No process '{call.ProcessId}' is deployed in tenant {parent.Tenant}");
         var id = Guid.NewGuid().ToString("n");
-        var parentTrace = Activity.Current?.Id;
         // A child of the parent's step span: the child's steps continue the parent's trace.
         using var activity = Telemetry.StartStepActivity("start", definition.BpmnProcessId, id);
         activity?.SetTag("sandbox.workflow.parent_instance", parent.Id);
@@ -39,7 +38,7 @@ public sealed class CallActivities(WorkflowDb db, WorkflowEngine engine, Definit
             Version = definition.Version, StartedAt = step.State.StartedAt.UtcDateTime,
             Subject = parent.Subject, SubmissionId = parent.SubmissionId, Reference = parent.Reference,
             EServiceId = parent.EServiceId, EServiceVersion = parent.EServiceVersion,
-            ParentInstanceId = parent.Id, ParentElementInstanceKey = call.ElementInstanceKey, ParentTraceParent = parentTrace,
+            ParentInstanceId = parent.Id, ParentElementInstanceKey = call.ElementInstanceKey,
         };
         db.Instances.Add(child);
         step = notify.CompleteAll(process, child, step);
