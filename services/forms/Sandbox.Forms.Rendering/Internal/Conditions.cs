@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Sandbox.Forms.Validation;
 
 namespace Sandbox.Forms.Rendering.Internal;
@@ -35,7 +36,7 @@ internal sealed class Conditions(Expressions expressions)
             var (items, _, rows) = FormWriter.Rows(node, scope);
             for (var i = 0; i < rows; i++)
             {
-                var item = i < items.Count && items[i] is System.Text.Json.Nodes.JsonObject existing ? existing : [];
+                var item = i < items.Count && items[i] is JsonObject existing ? existing : [];
                 var row = scope.Item(item, path, i);
                 foreach (var child in node.Children) Visit(child, row);
             }
