@@ -37,7 +37,7 @@ public sealed class DesignerTests : IClassFixture<PortalFactory>
         Assert.Equal("/design/processes/2251799813685300", rows[0].QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Process diagram of School transport 2", rows[0].QuerySelector("a")!.GetAttribute("aria-label"));
         Assert.Equal("/design/processes/2251799813685249", rows[1].QuerySelector("a")!.GetAttribute("href"));
-        Assert.Contains("retired", rows[1].TextContent);
+        Assert.Contains("Retired", rows[1].TextContent);
     }
 
     [Fact]

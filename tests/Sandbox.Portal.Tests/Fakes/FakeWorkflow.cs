@@ -16,6 +16,12 @@ public sealed class FakeWorkflow : FakeService
 
     public TimeSpan ClockOffset { get; private set; }
 
+    /// <summary>When set, the inbox holds this many open tasks (ids from 1001), paged 50 at a time.</summary>
+    public int? InboxSize { get; set; }
+
+    /// <summary>The status of each stored version of the school transport e-service.</summary>
+    public Dictionary<int, string> VersionStatus { get; } = new() { [2] = "published", [1] = "retired" };
+
     /// <summary>Bytes of the packages deployed.</summary>
     public List<byte[]> Packages { get; } = [];
 
@@ -37,10 +43,16 @@ public sealed class FakeWorkflow : FakeService
         });
         On(HttpMethod.Get, "/api/workflow/cases/mine", (_, _) => Json(new[] { Case(withHistory: false) }));
         On(HttpMethod.Get, "/api/workflow/cases/([^/]+)", (_, _) => Json(Case(withHistory: true)));
-        On(HttpMethod.Get, "/api/workflow/tasks", (_, _) => Json(new
+        On(HttpMethod.Get, "/api/workflow/tasks", (request, _) =>
         {
-            items = new[] { Task(7, Now.AddDays(-1), overdue: true), Task(8, Now.AddDays(4), overdue: false) }, page = 1, pageSize = 50, total = 2,
-        }));
+            if (InboxSize is not { } size)
+            {
+                return Json(new { items = new[] { Task(7, Now.AddDays(-1), overdue: true), Task(8, Now.AddDays(4), overdue: false) }, page = 1, pageSize = 50, total = 2 });
+            }
+            var page = int.Parse(System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query)["page"] ?? "1");
+            var items = Enumerable.Range((page - 1) * 50 + 1, 50).Where(n => n <= size).Select(n => Task(1000 + n, Now.AddDays(n), overdue: false));
+            return Json(new { items, page, pageSize = 50, total = size });
+        });
         On(HttpMethod.Get, "/api/workflow/tasks/(\\d+)", (_, m) => Json(new { task = Task(long.Parse(m.Groups[1].Value), Now.AddDays(4), overdue: false), variables = new { school = "Fjell skole" } }));
         On(HttpMethod.Get, "/api/workflow/eservices/school-transport", (_, _) => Json(new
         {
@@ -48,10 +60,17 @@ public sealed class FakeWorkflow : FakeService
             current = new { id = "school-transport", version = 2, names = Names, descriptions = Names, startForm = FakeForms.ApplicationForm, bpmnProcessId = "school-transport", status = "published" },
             versions = new[]
             {
-                new { version = 2, status = "published", bpmnProcessId = "school-transport", processVersion = 2, createdAt = Now },
-                new { version = 1, status = "retired", bpmnProcessId = "school-transport", processVersion = 1, createdAt = Now.AddDays(-30) },
+                new { version = 2, status = VersionStatus[2], bpmnProcessId = "school-transport", processVersion = 2, createdAt = Now },
+                new { version = 1, status = VersionStatus[1], bpmnProcessId = "school-transport", processVersion = 1, createdAt = Now.AddDays(-30) },
             },
         }));
+        On(HttpMethod.Post, "/api/workflow/eservices/school-transport/versions/(\\d+)/(publish|retire)", (_, m) =>
+        {
+            var version = int.Parse(m.Groups[1].Value);
+            if (!VersionStatus.ContainsKey(version)) return Problem(HttpStatusCode.NotFound);
+            VersionStatus[version] = m.Groups[2].Value == "publish" ? "published" : "retired";
+            return Json(new { id = "school-transport", version, names = Names, descriptions = Names, startForm = FakeForms.ApplicationForm, bpmnProcessId = "school-transport", status = VersionStatus[version] });
+        });
         On(HttpMethod.Get, "/api/workflow/processes", (_, _) => Json(new[]
         {
             new { key = 2251799813685249L, bpmnProcessId = "school-transport", version = 1, name = "Skoleskyss", deployedAt = Now.AddDays(-30) },

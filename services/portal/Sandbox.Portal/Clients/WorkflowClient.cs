@@ -41,6 +41,14 @@ public sealed class WorkflowClient(HttpClient http)
         return await response.FieldErrorsOrThrowAsync(Service, ct);
     }
 
+    /// <summary>Publishes a stored version of an e-service, so that citizens can start it (designer).</summary>
+    public Task PublishEServiceAsync(string id, int version, CancellationToken ct) =>
+        PostAsync($"/api/workflow/eservices/{Uri.EscapeDataString(id)}/versions/{version}/publish", ct);
+
+    /// <summary>Retires a version of an e-service: citizens can no longer start it; started cases go on (designer).</summary>
+    public Task RetireEServiceAsync(string id, int version, CancellationToken ct) =>
+        PostAsync($"/api/workflow/eservices/{Uri.EscapeDataString(id)}/versions/{version}/retire", ct);
+
     /// <summary>The signed-in citizen's cases.</summary>
     public Task<List<CaseSummary>> GetMyCasesAsync(CancellationToken ct) => GetAsync<List<CaseSummary>>("/api/workflow/cases/mine", ct);
 
