@@ -50,6 +50,9 @@ public sealed class FormsApp : WebApplicationFactory<Program>
     public string DataPath { get; }
     public RecordingPublisher Events { get; } = new();
 
+    /// <summary>The service's log entries at Warning and above.</summary>
+    public LogCollector Logs { get; } = new();
+
     /// <summary>
     /// Starts the service; with <paramref name="sidecar"/> its Dapr client talks to that sidecar process, with
     /// <paramref name="clock"/> the service reads that time.
@@ -87,6 +90,7 @@ public sealed class FormsApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IEventPublisher>(Events);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             services.AddSingleton<IVirusScanner, EicarScanner>();
             if (_clock is not null) services.AddSingleton(_clock);
             if (_sidecar is not null)

@@ -30,6 +30,8 @@ public static class FormsServices
         builder.Services.AddSingleton<SchemaCache>();
         builder.Services.AddScoped<FormDefinitions>();
         builder.Services.AddScoped<Submissions>();
+        builder.Services.AddSingleton(new WriteGate(options.Database));
+        builder.Services.AddSingleton<ReferenceNumbers>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<AttachmentFiles>();
         builder.Services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
