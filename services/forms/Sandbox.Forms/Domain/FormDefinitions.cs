@@ -76,10 +76,10 @@ public sealed class FormDefinitions(FormsDbContext db, FeelEngine feel, SchemaCa
     /// <summary>The latest version, or the asked one; null when the tenant has no such form.</summary>
     public async Task<PublishedForm?> FindAsync(string tenantId, string formId, int? version, CancellationToken ct)
     {
+        // The stored schema is read only when this process has not parsed that version yet.
         var query = version is { } v
             ? db.Definitions.AsNoTracking().Where(d => d.TenantId == tenantId && d.FormId == formId && d.Version == v)
             : Latest(tenantId, formId);
-        // The stored schema is read only when this process has not parsed that version yet.
         var row = await query.Select(d => new { d.Id, d.TenantId, d.FormId, d.Version, d.Hash, d.PublishedAt }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var schema = await cache.GetAsync(row.Id, row.Hash, feel,

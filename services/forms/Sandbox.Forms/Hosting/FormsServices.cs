@@ -21,7 +21,8 @@ public static class FormsServices
         builder.Services.AddSingleton(options);
 
         var connectionString = builder.Configuration.GetConnectionString("forms");
-        builder.Services.AddDbContext<FormsDbContext>(db => UseDatabase(db, options, connectionString));
+        // Pooled: a request takes a ready context instead of building one and its services each time.
+        builder.Services.AddDbContextPool<FormsDbContext>(db => UseDatabase(db, options, connectionString));
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddSingleton(sp => new FeelEngine(new FeelEngineOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
