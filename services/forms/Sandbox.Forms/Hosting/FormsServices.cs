@@ -35,6 +35,7 @@ public static class FormsServices
         builder.Services.AddSingleton<ReferenceNumbers>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<AttachmentFiles>();
+        if (options.VirusScanner.Clamd.Host.Length > 0) builder.Services.AddSingleton<IVirusScanner>(new ClamdScanner(options.VirusScanner.Clamd));
         builder.Services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
         builder.Services.AddHostedService<DraftSweeper>();
 
