@@ -24,7 +24,8 @@ public static class SubmissionLoad
                 new StringContent(BenchForm.Schema(formId), Encoding.UTF8, "application/json"));
             if (published.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"publish: {published.StatusCode}");
 
-            await SubmitAsync(host, formId, 100, workers); // warm-up
+            // Warm-up: long enough for the JIT to settle (tiered compilation), so the measured run times the code, not the compiler.
+            await SubmitAsync(host, formId, 600, workers);
             host.Events.Arrived.Clear();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
