@@ -21,7 +21,8 @@ public static class FormsServices
         builder.Services.AddSingleton(options);
 
         var connectionString = builder.Configuration.GetConnectionString("forms");
-        builder.Services.AddDbContext<FormsDbContext>(db => UseDatabase(db, options, connectionString));
+        // Pooled: a request takes a ready context instead of building one and its services each time.
+        builder.Services.AddDbContextPool<FormsDbContext>(db => UseDatabase(db, options, connectionString));
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddSingleton(sp => new FeelEngine(new FeelEngineOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
@@ -30,8 +31,11 @@ public static class FormsServices
         builder.Services.AddSingleton<SchemaCache>();
         builder.Services.AddScoped<FormDefinitions>();
         builder.Services.AddScoped<Submissions>();
+        builder.Services.AddSingleton(new WriteGate(options.Database));
+        builder.Services.AddSingleton<ReferenceNumbers>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<AttachmentFiles>();
+        if (options.VirusScanner.Clamd.Host.Length > 0) builder.Services.AddSingleton<IVirusScanner>(new ClamdScanner(options.VirusScanner.Clamd));
         builder.Services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
         builder.Services.AddHostedService<DraftSweeper>();
 
