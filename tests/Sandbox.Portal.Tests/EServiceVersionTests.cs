@@ -55,6 +55,40 @@ public sealed class EServiceVersionTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task EServiceWithNoPublishedVersionLeft_StaysListed_AndCanBePublishedAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        portal.Workflow.VersionStatus[2] = "retired";
+        var browser = portal.Browser("designer", "en");
+
+        var list = await PortalFactory.HtmlAsync(await browser.GetAsync("/design", ct));
+
+        Assert.Contains(portal.Workflow.Received, r => r.Request.RequestUri!.PathAndQuery == "/api/workflow/eservices?all=true");
+        Assert.Empty(list.QuerySelectorAll("#eservices tr[data-status=published]"));
+        Assert.Equal(["Publish School transport version 2", "Publish School transport version 1", "Publish Library card version 1"],
+            list.QuerySelectorAll("#eservices tr[data-status=retired] button").Select(b => b.GetAttribute("aria-label")));
+        Assert.Contains("library-card-application", list.QuerySelectorAll("#eservices tbody tr")[2].TextContent);
+
+        var response = await browser.SubmitAsync(list, "#eservices tr[data-status=retired] form", [Field("eservice", "school-transport"), Field("version", "2")]);
+        var after = await PortalFactory.HtmlAsync(await browser.GetAsync(response.Headers.Location!.OriginalString, ct));
+
+        Assert.Equal("published", portal.Workflow.VersionStatus[2]);
+        Assert.Equal("School transport version 2 is published.", after.QuerySelector("#status")!.TextContent.Trim());
+        Assert.Equal(3, after.QuerySelectorAll("#eservices tbody tr").Length);
+    }
+
+    [Theory]
+    [InlineData("sv", "Publicera Lånekort version 1")]
+    [InlineData("nb", "Publiser Lånekort versjon 1")]
+    [InlineData("fi", "Julkaise Kirjastokortti versio 1")]
+    public async Task RetiredEService_IsListedInEveryLanguage(string language, string label)
+    {
+        var list = await PortalFactory.HtmlAsync(await portal.Browser("designer", language).GetAsync("/design", TestContext.Current.CancellationToken));
+
+        Assert.Equal(label, list.QuerySelectorAll("#eservices tr[data-status=retired] button").Last().GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public async Task Retire_WithoutAntiforgeryToken_IsRefused_AndNothingChanges()
     {
         var response = await portal.Browser("designer").PostAsync("/design/eservices/school-transport/versions/2/retire",
@@ -111,6 +145,33 @@ public sealed class InboxPagingTests : IClassFixture<PortalFactory>
         Assert.Equal("/work?group=caseworker&sort=created&page=2", nav.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
         Assert.Contains("Page 3 of 6", page.QuerySelector("p[role=status]")!.TextContent);
         Assert.Contains(portal.Workflow.Received, r => r.Request.RequestUri!.Query.Contains("page=3"));
+    }
+
+    [Theory]
+    [InlineData("due-desc", "sort=due&order=desc&page=2", 1210)]
+    [InlineData("created-desc", "sort=created&order=desc&page=2", 1210)]
+    [InlineData("reference", "sort=reference&order=asc&page=2", 1051)]
+    [InlineData("nonsense", "sort=due&order=asc&page=2", 1051)]
+    public async Task Inbox_PassesTheSortToWorkflow_AndShowsThePageInItsOrder(string sort, string query, int first)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var page = await PortalFactory.HtmlAsync(await portal.Browser("caseworker", "en").GetAsync($"/work?sort={sort}&page=2", ct));
+
+        Assert.Contains(portal.Workflow.Received, r => r.Request.RequestUri!.Query == "?" + query);
+        var references = page.QuerySelectorAll("#inbox tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(50, references.Count);
+        var step = first > 1100 ? -1 : 1;
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"ST-2026-00{first + step * i}"), references);
+        Assert.Equal(sort == "nonsense" ? "due" : sort, page.QuerySelector("#sort option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Inbox_SortChoices_AreTranslated()
+    {
+        var page = await PortalFactory.HtmlAsync(await portal.Browser("caseworker", "sv").GetAsync("/work", TestContext.Current.CancellationToken));
+
+        Assert.Equal(["Förfallodatum, tidigast först", "Förfallodatum, senast först", "Skapad, äldst först", "Skapad, nyast först", "Referens, stigande"],
+            page.QuerySelectorAll("#sort option").Select(o => o.TextContent));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class IndexModel(WorkflowClient workflow, IStringLocalizer<SharedR
 
     public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    /// <summary>Each published e-service, plus the one just changed (which may have no published version left).</summary>
+    /// <summary>Every e-service of the tenant, also those with no published version left.</summary>
     public IReadOnlyList<EServiceEntry> EServices { get; private set; } = [];
 
     /// <summary>Process keys by BPMN process id and version, for the diagram links.</summary>
@@ -34,7 +34,7 @@ public sealed class IndexModel(WorkflowClient workflow, IStringLocalizer<SharedR
     public async Task OnGetAsync(bool deployed, string? changed, string? eservice, int? version, CancellationToken ct)
     {
         Deployed = deployed;
-        await LoadAsync(eservice, ct);
+        await LoadAsync(ct);
         if (changed is "published" or "retired" && eservice is not null && version is not null)
         {
             var name = EServices.FirstOrDefault(e => e.Id == eservice)?.Name ?? eservice;
@@ -55,7 +55,7 @@ public sealed class IndexModel(WorkflowClient workflow, IStringLocalizer<SharedR
             if (refused is null) return Redirect("/design?deployed=true");
             Problems = refused.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).DefaultIfEmpty(refused.Title ?? "").ToList();
         }
-        await LoadAsync(null, ct);
+        await LoadAsync(ct);
         return Page();
     }
 
@@ -70,26 +70,13 @@ public sealed class IndexModel(WorkflowClient workflow, IStringLocalizer<SharedR
     public static string ChangedUrl(string change, string eservice, int version) =>
         $"/design?changed={change}&eservice={Uri.EscapeDataString(eservice)}&version={version}#status";
 
-    private async Task LoadAsync(string? alsoShow, CancellationToken ct)
+    // Retired e-services stay listed, so that a version can be published again from here.
+    private async Task LoadAsync(CancellationToken ct)
     {
-        var list = new List<EServiceEntry>();
-        foreach (var service in await workflow.GetEServicesAsync(ct))
-        {
-            var detail = await workflow.GetEServiceAsync(service.Id, ct);
-            list.Add(new EServiceEntry(service.Id, service.NameIn(Language), service.StartForm, Versions(detail, service)));
-        }
-        // An e-service whose last published version was just retired is no longer listed by workflow: show it until the page is left.
-        if (alsoShow is not null && list.All(e => e.Id != alsoShow))
-        {
-            var detail = await workflow.GetEServiceAsync(alsoShow, ct);
-            list.Add(new EServiceEntry(detail.Id, detail.Current?.NameIn(Language) ?? detail.Id, detail.Current?.StartForm, detail.Versions ?? []));
-        }
-        EServices = list;
+        EServices = (await workflow.GetAllEServicesAsync(ct))
+            .Select(e => new EServiceEntry(e.Id, e.NameIn(Language), e.StartForm, e.Versions ?? [])).ToList();
         Processes = (await workflow.GetProcessesAsync(ct)).DistinctBy(p => (p.BpmnProcessId, p.Version)).ToDictionary(p => (p.BpmnProcessId, p.Version));
     }
-
-    private static IReadOnlyList<EServiceVersion> Versions(EServiceDetail detail, EServiceView current) =>
-        detail.Versions is { Count: > 0 } versions ? versions : [new(current.Version, current.Status ?? "", current.BpmnProcessId ?? "", 0, default)];
 
     /// <summary>The diagram address of a version's process, or null when the process is unknown.</summary>
     public string? DiagramUrl(EServiceVersion version) =>
