@@ -220,6 +220,25 @@ public abstract class EServicesApiTests(Func<WorkflowApp> app)
     }
 
     [Fact]
+    public async Task TenantAdmin_RetiresAndPublishes_ButNotAnotherTenantsVersions()
+    {
+        var tenant = new Tenant(App);
+        var other = new Tenant(App);
+        await UploadAsync(tenant, SamplePackage.Json());
+        await UploadAsync(other, SamplePackage.Json());
+        using var admin = App.Client(Tokens.Create("admin-" + tenant.Id, tenant.Id, [Roles.TenantAdmin]));
+
+        var retired = await admin.PostAsync("eservices/school-transport/versions/1/retire", null, Ct);
+        Assert.Equal("retired", (await Json.ObjectAsync(retired)).Str("status"));
+        Assert.Null(await FindStartAsync(tenant.Id));
+        Assert.NotNull(await FindStartAsync(other.Id));
+
+        var published = await admin.PostAsync("eservices/school-transport/versions/1/publish", null, Ct);
+        Assert.Equal("published", (await Json.ObjectAsync(published)).Str("status"));
+        Assert.NotNull(await FindStartAsync(tenant.Id));
+    }
+
+    [Fact]
     public async Task ListAll_ForDesignerAndAdmin_KeepsRetiredEServicesWithEveryVersionAndStatus()
     {
         var tenant = new Tenant(App);

@@ -23,9 +23,9 @@ public static class EServicesApi
         group.MapGet("/{id}", Get).AllowAnonymous()
             .WithSummary("One e-service; staff also see every version");
         group.MapPost("/{id}/versions/{version:int}/publish", (string id, int version, ClaimsPrincipal user, WorkflowDb db, CancellationToken ct) =>
-            SetStatus(id, version, EServiceStatus.Published, user, db, ct)).RequireAuthorization(Policies.Designer);
+            SetStatus(id, version, EServiceStatus.Published, user, db, ct)).RequireAuthorization(WorkflowPolicies.Publisher);
         group.MapPost("/{id}/versions/{version:int}/retire", (string id, int version, ClaimsPrincipal user, WorkflowDb db, CancellationToken ct) =>
-            SetStatus(id, version, EServiceStatus.Retired, user, db, ct)).RequireAuthorization(Policies.Designer);
+            SetStatus(id, version, EServiceStatus.Retired, user, db, ct)).RequireAuthorization(WorkflowPolicies.Publisher);
         return api;
     }
 
