@@ -38,6 +38,8 @@ public sealed class InstanceRow
     [MaxLength(64)] public string? Reference { get; set; }
     [MaxLength(128)] public string? EServiceId { get; set; }
     public int? EServiceVersion { get; set; }
+    /// <summary>The sequence number of the instance's last outbox event (0 before the first); its next event gets one more.</summary>
+    public long EventSequence { get; set; }
     [ConcurrencyCheck] public Guid RowVersion { get; set; }
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Sandbox.Workflow.EServices;
 
@@ -18,6 +19,60 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<EServiceRow> EServices => Set<EServiceRow>();
 
+    // SQLite lets one connection write at a time and makes the others poll with growing sleeps; queueing the
+    // writers of this process here hands the database over at once. One gate per database file.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
+    private SemaphoreSlim? gate;
+    private bool gateKnown;
+
+    private SemaphoreSlim? Gate
+    {
+        get
+        {
+            if (gateKnown) return gate;
+            gate = Database.IsSqlite() ? Gates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
+            gateKnown = true;
+            return gate;
+        }
+    }
+
+    /// <summary>
+    /// Runs a write that is not a <c>SaveChanges</c> (an <c>ExecuteUpdate</c>, <c>ExecuteDelete</c>) as one of the
+    /// writers SQLite queues; on PostgreSQL it just runs it. The write must not save anything else itself.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        if (Gate is not { } writers) return await write();
+        await writers.WaitAsync(ct);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            writers.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        WriteAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Gate is not { } writers) return base.SaveChanges(acceptAllChangesOnSuccess);
+        writers.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            writers.Release();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<ProcessDefinitionRow>().HasIndex(d => new { d.Tenant, d.BpmnProcessId, d.Version }).IsUnique();
@@ -34,6 +89,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
         model.Entity<JobRow>().HasIndex(j => new { j.State, j.PushApp });
         model.Entity<OutboxRow>().HasIndex(o => new { o.PublishedAt, o.NextAttemptAt });
         model.Entity<OutboxRow>().HasIndex(o => o.LeaseOwner);
+        // The publisher's "no earlier unsent event of the same instance" check, and one number per event.
+        model.Entity<OutboxRow>().HasIndex(o => new { o.InstanceId, o.Sequence }).IsUnique();
         model.Entity<OutboxRow>().HasOne(o => o.Task).WithMany().HasForeignKey(o => o.TaskId).OnDelete(DeleteBehavior.Restrict);
         model.Entity<TimerRow>().HasIndex(t => t.LeaseOwner);
         model.Entity<TimerRow>().HasIndex(t => new { t.InstanceId, t.SubscriptionKey });
