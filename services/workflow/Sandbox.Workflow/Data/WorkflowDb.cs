@@ -89,8 +89,9 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
         model.Entity<JobRow>().HasIndex(j => new { j.State, j.PushApp });
         model.Entity<OutboxRow>().HasIndex(o => new { o.PublishedAt, o.NextAttemptAt });
         model.Entity<OutboxRow>().HasIndex(o => o.LeaseOwner);
-        // The publisher's "no earlier unsent event of the same instance" check, and one number per event.
-        model.Entity<OutboxRow>().HasIndex(o => new { o.InstanceId, o.Sequence }).IsUnique();
+        // The publisher's "no earlier unsent event of the same instance" check. Not unique: the instance's row version
+        // already keeps two steps from both numbering their events, and a concurrent step must fail on that (and retry).
+        model.Entity<OutboxRow>().HasIndex(o => new { o.InstanceId, o.Sequence });
         model.Entity<OutboxRow>().HasOne(o => o.Task).WithMany().HasForeignKey(o => o.TaskId).OnDelete(DeleteBehavior.Restrict);
         model.Entity<TimerRow>().HasIndex(t => t.LeaseOwner);
         model.Entity<TimerRow>().HasIndex(t => new { t.InstanceId, t.SubscriptionKey });

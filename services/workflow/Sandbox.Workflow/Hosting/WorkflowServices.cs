@@ -21,7 +21,8 @@ public static class WorkflowServices
         builder.Services.AddSingleton(sp => new WorkflowEngine(new WorkflowEngineOptions { Clock = sp.GetRequiredService<TimeProvider>() }));
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<Telemetry>();
-        builder.Services.AddDbContext<WorkflowDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
+        // Pooled: a request or loop iteration reuses a context instead of building one (and its options) anew.
+        builder.Services.AddDbContextPool<WorkflowDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
         builder.Services.AddScoped<EffectWriter>();
         builder.Services.AddScoped<OutboxWriter>();
         builder.Services.AddScoped<NotifyJobs>();
