@@ -56,7 +56,28 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : DbContext
 
     /// <inheritdoc />
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        WriteAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        WriteAsync(() => SaveWithHistoryAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    // A step enters and leaves several elements: its history rows go in as one multi-row INSERT in the same
+    // transaction as the rest, instead of one INSERT each. Nothing reads a history row's id after saving it.
+    private async Task<int> SaveWithHistoryAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        var history = History.Local.Where(h => Entry(h).State == EntityState.Added).ToList();
+        if (history.Count < 2) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        foreach (var row in history) Entry(row).State = EntityState.Detached;
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        foreach (var chunk in history.Chunk(100))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => $"({{{i * 6}}}, {{{i * 6 + 1}}}, {{{i * 6 + 2}}}, {{{i * 6 + 3}}}, {{{i * 6 + 4}}}, {{{i * 6 + 5}}})"));
+            var parameters = chunk.SelectMany(h => new object[] { h.InstanceId, h.ElementInstanceKey, h.ElementId, h.ElementType, h.Event, h.At }).ToArray();
+            // Only placeholders go into the text; the values are parameters.
+            var sql = "INSERT INTO \"History\" (\"InstanceId\", \"ElementInstanceKey\", \"ElementId\", \"ElementType\", \"Event\", \"At\") VALUES " + values;
+            await Database.ExecuteSqlRawAsync(sql, parameters, ct);
+        }
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return saved + history.Count;
+    }
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
