@@ -42,6 +42,8 @@ public sealed class InstanceRow
     [MaxLength(64)] public string? ParentInstanceId { get; set; }
     /// <summary>The element instance of the parent's call activity that waits for this instance.</summary>
     public long? ParentElementInstanceKey { get; set; }
+    /// <summary>The sequence number of the instance's last outbox event (0 before the first); its next event gets one more.</summary>
+    public long EventSequence { get; set; }
     [ConcurrencyCheck] public Guid RowVersion { get; set; }
 }
 

@@ -11,6 +11,13 @@ public sealed class WorkflowOptions
     /// <summary>Where the SQLite database lives.</summary>
     public string DataPath { get; set; } = "";
 
+    /// <summary>
+    /// SQLite's <c>synchronous</c> level: <c>normal</c> (default; with write-ahead logging a commit survives a crash
+    /// of the service, an operating-system crash or power loss may lose the last commits) or <c>full</c> (the log is
+    /// flushed to disk at every commit, which bounds the steps per second by the disk's flush time).
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "normal";
+
     /// <summary>Most jobs one activation may lock.</summary>
     public int MaxJobsPerActivation { get; set; } = 100;
 

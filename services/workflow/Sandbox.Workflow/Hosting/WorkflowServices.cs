@@ -25,7 +25,8 @@ public static class WorkflowServices
         }));
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<Telemetry>();
-        builder.Services.AddDbContext<WorkflowDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
+        // Pooled: a request or loop iteration reuses a context instead of building one (and its options) anew.
+        builder.Services.AddDbContextPool<WorkflowDb>(db => UseDatabase(db, options, builder.Configuration.GetConnectionString(ConnectionName)));
         builder.Services.AddScoped<EffectWriter>();
         builder.Services.AddScoped<CallActivities>();
         builder.Services.AddSingleton<CallSignal>();
@@ -69,18 +70,27 @@ public static class WorkflowServices
         return options;
     }
 
+    // Every step runs the same few statements: prepared once per pooled connection, PostgreSQL parses and plans
+    // them once instead of each time. A connection string that sets it keeps its own value.
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
+    }
+
     private static void UseDatabase(DbContextOptionsBuilder db, WorkflowOptions options, string? connectionString)
     {
         switch (options.Database.ToLowerInvariant())
         {
             case "postgres" or "postgresql":
-                db.UseNpgsql(connectionString ?? throw new InvalidOperationException(
-                    "Sandbox:Workflow:Database is postgres but ConnectionStrings:workflow is not set."));
+                db.UseNpgsql(WithPreparedStatements(connectionString ?? throw new InvalidOperationException(
+                    "Sandbox:Workflow:Database is postgres but ConnectionStrings:workflow is not set.")));
                 break;
             case "sqlite":
                 Directory.CreateDirectory(options.DataPath);
                 db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "workflow.db")}")
-                    .AddInterceptors(new SqliteBusyTimeout());
+                    .AddInterceptors(new SqliteConnectionSetup(options.SqliteSynchronous));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Sandbox:Workflow:Database '{options.Database}': use sqlite or postgres.");

@@ -62,10 +62,10 @@ public sealed class InstanceRunner(WorkflowDb db, WorkflowEngine engine, Definit
             db.ChangeTracker.Clear();
             var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct);
             if (row is null) return new(null, $"Instance {instanceId} does not exist");
-            var definition = await db.Definitions.SingleAsync(d => d.Id == row.DefinitionId, ct);
+            var process = definitions.Find(row.DefinitionId)
+                ?? definitions.Get(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == row.DefinitionId, ct));
             using var activity = Telemetry.StartStepActivity(command.GetType().Name, row.BpmnProcessId, row.Id, traceParent);
             using var tenant = CalledProcesses.For(row.Tenant);
-            var process = definitions.Get(definition);
             StepResult step;
             try
             {
