@@ -33,7 +33,6 @@ public sealed class FormsHost : WebApplicationFactory<Program>
         {
             ["SANDBOX_DATA"] = dataPath,
             ["Logging:LogLevel:Default"] = "Error",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None", // the handled race on the year's counter row
             ["Sandbox:Forms:OutboxInterval"] = "00:00:00.100",
         };
         if (postgres is not null)

@@ -6,8 +6,8 @@ namespace Sandbox.Forms.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Sandbox.Forms.Benchmarks -- validation</c> (BenchmarkDotNet, validations per second);
 /// <c>... -- validation-cpu [--count 50000]</c> (one thread, per wall-clock and per CPU second);
-/// <c>... -- submissions [--count 2000] [--workers 16]</c> (end to end on SQLite, then on a throw-away PostgreSQL server
-/// when its binaries are installed).
+/// <c>... -- submissions [--count 2000] [--workers 16] [--only sqlite|postgres]</c> (end to end on SQLite, then on a
+/// throw-away PostgreSQL server when its binaries are installed).
 /// </summary>
 public static class Bench
 {
@@ -25,7 +25,9 @@ public static class Bench
         }
         var count = Option(args, "--count", 2000);
         var workers = Option(args, "--workers", 16);
-        await SubmissionLoad.RunAsync("sqlite", null, count, workers);
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        if (only is null or "sqlite") await SubmissionLoad.RunAsync("sqlite", null, count, workers);
+        if (only is "sqlite") return;
         if (PostgresServer.MissingReason() is { } missing)
         {
             Console.WriteLine($"postgres   not run: {missing}");

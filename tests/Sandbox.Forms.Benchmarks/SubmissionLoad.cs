@@ -24,13 +24,17 @@ public static class SubmissionLoad
                 new StringContent(BenchForm.Schema(formId), Encoding.UTF8, "application/json"));
             if (published.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"publish: {published.StatusCode}");
 
-            await SubmitAsync(host, formId, 100, workers); // warm-up
+            // Warm-up: long enough for the JIT to settle (tiered compilation), so the measured run times the code, not the compiler.
+            await SubmitAsync(host, formId, 600, workers);
             host.Events.Arrived.Clear();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var (started, failures) = await SubmitAsync(host, formId, total, workers);
 
             var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
             // Late events of the warm-up may still arrive: wait for, and time, this run's own.
             while (started.Keys.Any(id => !host.Events.Arrived.ContainsKey(id)) && Stopwatch.GetTimestamp() < deadline) await Task.Delay(20);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var first = started.Values.Min();
             var last = started.Keys.Where(host.Events.Arrived.ContainsKey).Max(id => host.Events.Arrived[id]);
             var latencies = started.Where(s => host.Events.Arrived.ContainsKey(s.Key))
@@ -38,7 +42,8 @@ public static class SubmissionLoad
             var seconds = Stopwatch.GetElapsedTime(first, last).TotalSeconds;
             Console.WriteLine($"{database,-10} {started.Count} submissions ({failures} failed), {workers} workers: " +
                 $"{started.Count / seconds:F0}/s end to end; POST→event p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms; " +
-                $"{latencies.Length} events delivered");
+                $"{latencies.Length} events delivered; {cpu.TotalMilliseconds * 1000 / started.Count:F0} µs CPU per submission in this process; " +
+                $"GCs gen0/1/2 {GC.CollectionCount(0) - gcs[0]}/{GC.CollectionCount(1) - gcs[1]}/{GC.CollectionCount(2) - gcs[2]}");
         }
         finally
         {

@@ -33,11 +33,12 @@ public sealed class DesignerTests : IClassFixture<PortalFactory>
         var page = await PortalFactory.HtmlAsync(await portal.Browser("designer", "en").GetAsync("/design", TestContext.Current.CancellationToken));
 
         var rows = page.QuerySelectorAll("#eservices tbody tr").ToList();
-        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows.Count);
         Assert.Equal("/design/processes/2251799813685300", rows[0].QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Process diagram of School transport 2", rows[0].QuerySelector("a")!.GetAttribute("aria-label"));
         Assert.Equal("/design/processes/2251799813685249", rows[1].QuerySelector("a")!.GetAttribute("href"));
-        Assert.Contains("retired", rows[1].TextContent);
+        Assert.Contains("Retired", rows[1].TextContent);
+        Assert.StartsWith("Library card", rows[2].TextContent.Trim());
     }
 
     [Fact]

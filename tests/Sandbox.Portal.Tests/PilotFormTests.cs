@@ -16,6 +16,7 @@ public sealed class PilotFormTests : IClassFixture<PortalFactory>
         this.portal = portal;
         var file = Path.Combine(ResourceTests.FindRepository(), "deploy", "eservices", "school-transport", "forms", "application.form");
         portal.Forms.ApplicationSchema = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        portal.Forms.Draft = null;
         portal.Forms.ApplicationRequires = data => data["reason"]?.ToString() == "medical"
             ? ["child", "school", "address", "reason", "consent", "medicalCertificate"]
             : ["child", "school", "address", "reason", "consent"];
@@ -63,5 +64,25 @@ public sealed class PilotFormTests : IClassFixture<PortalFactory>
         var submitted = portal.Forms.Submissions.Single();
         Assert.Equal(portal.Forms.Uploads.Single().Id, submitted["medicalCertificate"]!.GetValue<string>());
         Assert.True(submitted["consent"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task MedicalNeeds_OnTheReasonPage_IsWrittenHidden_AndShownForAMedicalReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = portal.Browser("citizen", "en");
+        portal.Forms.Draft = (new JsonObject { ["child"] = "child-2", ["school"] = "Fjell skole", ["address"] = "Fjellveien 1" }, "\"pilot\"");
+        var second = await PortalFactory.HtmlAsync(await browser.GetAsync(Start + "/2", ct));
+        Assert.True(second.QuerySelector("[data-conditional=medicalNeeds]")!.HasAttribute("hidden"));
+        Assert.Equal("Describe the child's medical needs", second.QuerySelector("label[for=field-medicalNeeds]")!.TextContent);
+
+        async Task<string> HiddenAsync(string reason)
+        {
+            var response = await browser.SubmitAsync(second, "main form", [Field("f.reason", reason)], Start + "/2/visibility");
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["hidden"]!.ToJsonString();
+        }
+
+        Assert.Equal("[]", await HiddenAsync("medical"));
+        Assert.Equal("[\"medicalNeeds\"]", await HiddenAsync("other"));
     }
 }

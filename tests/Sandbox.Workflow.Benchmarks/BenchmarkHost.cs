@@ -37,6 +37,8 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Sandbox.Workflow.Tel
             ["Sandbox:Workflow:Database"] = postgres is null ? "sqlite" : "postgres",
         };
         if (postgres is not null) settings["ConnectionStrings:workflow"] = postgres;
+        // BENCH_SQL=1 logs every SQL statement (to count the statements per instance).
+        if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1") settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

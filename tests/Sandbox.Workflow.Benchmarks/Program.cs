@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
@@ -7,7 +8,8 @@ using Sandbox.Testing;
 using Sandbox.Workflow.Benchmarks;
 
 // Through HTTP: instances started by concurrent callers, each a service task done by job workers that activate
-// and complete over HTTP, then the end. Prints instances started and completed per second.
+// and complete over HTTP, then the end. Prints instances started and completed per second, the start->complete
+// latency (p50, p99), and the CPU time per instance of this process (service and callers) and of the PostgreSQL server.
 //   dotnet run -c Release --project tests/Sandbox.Workflow.Benchmarks -- [sqlite|postgres] [instances] [starters] [workers]
 var store = args.ElementAtOrDefault(0) ?? "sqlite";
 var instances = int.Parse(args.ElementAtOrDefault(1) ?? "2000");
@@ -25,10 +27,18 @@ try
 
     // Warm-up outside the measurement: a few instances through the same path.
     await RunAsync(host, tenant, 50, starters, workers);
-    var elapsed = await RunAsync(host, tenant, instances, starters, workers);
-    var rate = instances / elapsed.TotalSeconds;
+    var serverCpu = ServerCpu.Find(server?.Port);
+    var (cpuBefore, serverBefore) = (Process.GetCurrentProcess().TotalProcessorTime, serverCpu.Total());
+    var run = await RunAsync(host, tenant, instances, starters, workers);
+    var (cpu, serverCpuUsed) = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, serverCpu.Total() - serverBefore);
+    var rate = instances / run.Elapsed.TotalSeconds;
+    run.Latencies.Sort();
     Console.WriteLine($"store={store} instances={instances} starters={starters} workers={workers} " +
-        $"elapsed={elapsed.TotalSeconds:F2}s instances/s={rate:F0} events={host.Events.Count}");
+        $"elapsed={run.Elapsed.TotalSeconds:F2}s instances/s={rate:F0} events={host.Events.Count}");
+    Console.WriteLine($"start->complete latency p50={Percentile(run.Latencies, 0.50):F1}ms p99={Percentile(run.Latencies, 0.99):F1}ms " +
+        $"cpu/instance={cpu.TotalMilliseconds / instances:F2}ms (service and callers)" +
+        (server is null ? "" : $" postgres cpu/instance={serverCpuUsed.TotalMilliseconds / instances:F2}ms") +
+        $" activations={run.Activations} (empty {run.EmptyActivations})");
 }
 finally
 {
@@ -37,18 +47,25 @@ finally
     if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
 }
 
-static async Task<TimeSpan> RunAsync(BenchmarkHost host, string tenant, int count, int starters, int workers)
+static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+
+static async Task<Run> RunAsync(BenchmarkHost host, string tenant, int count, int starters, int workers)
 {
     var completed = 0;
+    var (activations, empty) = (0, 0);
     var clock = Stopwatch.StartNew();
-    using var done = new CancellationTokenSource();
+    var startedAt = new ConcurrentDictionary<string, long>();
+    var latencies = new ConcurrentBag<double>();
     var started = 0;
     var starting = Enumerable.Range(0, starters).Select(async _ =>
     {
         using var client = host.Client(Roles.Caseworker, tenant);
         while (Interlocked.Increment(ref started) <= count)
         {
-            (await client.PostAsJsonAsync("processes/bench/instances", new { variables = new { amount = 12 } })).EnsureSuccessStatusCode();
+            var at = Stopwatch.GetTimestamp();
+            var response = await client.PostAsJsonAsync("processes/bench/instances", new { variables = new { amount = 12 } });
+            response.EnsureSuccessStatusCode();
+            startedAt[(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>()] = at;
         }
     }).ToList();
     var working = Enumerable.Range(0, workers).Select(async w =>
@@ -58,21 +75,29 @@ static async Task<TimeSpan> RunAsync(BenchmarkHost host, string tenant, int coun
         {
             var response = await client.PostAsJsonAsync("jobs/activate", new { type = "bench-work", worker = $"w{w}", maxJobs = 32, timeout = 60_000 });
             var jobs = (await response.Content.ReadFromJsonAsync<JsonObject>())!["jobs"]!.AsArray();
+            Interlocked.Increment(ref activations);
             if (jobs.Count == 0)
             {
+                Interlocked.Increment(ref empty);
                 await Task.Delay(2);
                 continue;
             }
             foreach (var job in jobs)
             {
                 (await client.PostAsJsonAsync($"jobs/{job!["key"]}/complete", new { variables = new { done = true } })).EnsureSuccessStatusCode();
+                var instance = job["instanceId"]!.GetValue<string>();
+                // The start answer may still be on its way back to its caller.
+                while (!startedAt.ContainsKey(instance)) await Task.Yield();
+                latencies.Add(Stopwatch.GetElapsedTime(startedAt[instance]).TotalMilliseconds);
                 Interlocked.Increment(ref completed);
             }
         }
     }).ToList();
     await Task.WhenAll(starting.Concat(working));
-    return clock.Elapsed;
+    return new Run(clock.Elapsed, [.. latencies], activations, empty);
 }
+
+internal sealed record Run(TimeSpan Elapsed, List<double> Latencies, int Activations, int EmptyActivations);
 
 internal static class Bench
 {

@@ -10,6 +10,15 @@ namespace Sandbox.Forms.Rendering;
 /// </summary>
 public static class FormRenderer
 {
+    /// <summary>
+    /// The attribute (value: the component's address) on the element around a component whose visibility depends on
+    /// answers, written when <see cref="RenderRequest.LiveConditions"/> is set.
+    /// </summary>
+    public const string ConditionalAttribute = "data-conditional";
+
+    /// <summary>The attribute on controls that are disabled only because they sit in a hidden component.</summary>
+    public const string HiddenDisabledAttribute = "data-hidden-disabled";
+
     /// <summary>The HTML of the form's fields (or of one page): fieldsets, inputs, labels, hints and errors; no <c>&lt;form&gt;</c> tag.</summary>
     /// <exception cref="Sandbox.Forms.Validation.FormSchemaException">The schema cannot be used.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The page does not exist.</exception>
@@ -60,5 +69,18 @@ public static class FormRenderer
         return [.. FormTree.Build(schema).PageList
             .Where(p => p.Group is null || !expressions.IsHidden(p.Group, Scope.Root(data)))
             .Select(p => new FormPage(p.Index, p.Title, FieldIndex.Paths(p.Nodes)))];
+    }
+
+    /// <summary>
+    /// The addresses (<see cref="ConditionalAttribute"/> values) of the components on a page (0-based; null = every
+    /// page) that are hidden by their <c>conditional.hide</c> over <paramref name="data"/>, evaluated with the same
+    /// FEEL expressions and variables as the validator and <see cref="Render"/>; those under a hidden group included.
+    /// </summary>
+    /// <exception cref="Sandbox.Forms.Validation.FormSchemaException">The schema cannot be used.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page does not exist.</exception>
+    public static IReadOnlyList<string> HiddenComponents(JsonObject schema, JsonObject data, int? page)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Conditions.Hidden(FormTree.Build(schema), page, new Expressions(data));
     }
 }

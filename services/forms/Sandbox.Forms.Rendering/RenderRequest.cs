@@ -21,6 +21,15 @@ public sealed record RenderRequest(JsonObject Schema, string Language)
 
     /// <summary>Prefix of every input's <c>name</c>, so that form fields cannot clash with the page's own.</summary>
     public string FieldPrefix { get; init; } = "";
+
+    /// <summary>
+    /// When true, components with a <c>conditional.hide</c> rule are wrapped in an element carrying
+    /// <see cref="FormRenderer.ConditionalAttribute"/> (their address), and those hidden over <see cref="Data"/> are
+    /// written too, with the <c>hidden</c> attribute and their inputs <c>disabled</c> (marked
+    /// <see cref="FormRenderer.HiddenDisabledAttribute"/>), so that a script can show them as answers change.
+    /// Without a script the page shows and posts exactly what it does when this is false.
+    /// </summary>
+    public bool LiveConditions { get; init; }
 }
 
 /// <summary>An uploaded file a filepicker value refers to.</summary>

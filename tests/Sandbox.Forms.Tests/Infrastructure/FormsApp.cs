@@ -26,7 +26,8 @@ public sealed class FormsApp : WebApplicationFactory<Program>
     private readonly SidecarProcess? _sidecar;
     private readonly TimeProvider? _clock;
 
-    private FormsApp(int port, string dataPath, string? postgres, bool keepData, SidecarProcess? sidecar, TimeProvider? clock)
+    private FormsApp(int port, string dataPath, string? postgres, bool keepData, SidecarProcess? sidecar, TimeProvider? clock,
+        IReadOnlyDictionary<string, string?>? settings)
     {
         _sidecar = sidecar;
         _clock = clock;
@@ -44,22 +45,30 @@ public sealed class FormsApp : WebApplicationFactory<Program>
             _settings["Sandbox:Forms:Database"] = "postgres";
             _settings["ConnectionStrings:forms"] = postgres;
         }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
+
+    public const string ClamdHostSetting = "Sandbox:Forms:VirusScanner:Clamd:Host";
 
     public int Port { get; }
     public string DataPath { get; }
     public RecordingPublisher Events { get; } = new();
 
+    /// <summary>The service's log entries at Warning and above.</summary>
+    public LogCollector Logs { get; } = new();
+
     /// <summary>
     /// Starts the service; with <paramref name="sidecar"/> its Dapr client talks to that sidecar process, with
-    /// <paramref name="clock"/> the service reads that time.
+    /// <paramref name="clock"/> the service reads that time; <paramref name="settings"/> are added to the configuration
+    /// (with a clamd host the service's own scanner is used, not the EICAR double).
     /// </summary>
-    public static FormsApp Start(string? postgres = null, string? dataPath = null, SidecarProcess? sidecar = null, TimeProvider? clock = null)
+    public static FormsApp Start(string? postgres = null, string? dataPath = null, SidecarProcess? sidecar = null, TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var path = dataPath ?? Path.Combine(Path.GetTempPath(), "sandbox-forms-" + Guid.NewGuid().ToString("n")[..10]);
         for (var attempt = 1; ; attempt++)
         {
-            var app = new FormsApp(Ports.Free(), path, postgres, keepData: dataPath is not null, sidecar, clock);
+            var app = new FormsApp(Ports.Free(), path, postgres, keepData: dataPath is not null, sidecar, clock, settings);
             try
             {
                 app.UseKestrel(o => o.Listen(IPAddress.Loopback, app.Port));
@@ -87,7 +96,8 @@ public sealed class FormsApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IEventPublisher>(Events);
-            services.AddSingleton<IVirusScanner, EicarScanner>();
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            if (!_settings.ContainsKey(ClamdHostSetting)) services.AddSingleton<IVirusScanner, EicarScanner>();
             if (_clock is not null) services.AddSingleton(_clock);
             if (_sidecar is not null)
             {

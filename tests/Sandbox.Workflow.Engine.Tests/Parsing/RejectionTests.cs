@@ -109,4 +109,13 @@ public class RejectionTests
 
         Assert.Equal(["a", "b", "c"], result.Problems.Select(p => p.ElementId));
     }
+
+    [Fact]
+    public void ElementWithTheProcessId_IsRejected()
+    {
+        var problem = OnlyProblem(Start() + """<bpmn:userTask id="p" />""");
+
+        Assert.Equal(("p", "userTask"), (problem.ElementId, problem.ElementType));
+        Assert.Contains("same id", problem.Reason);
+    }
 }

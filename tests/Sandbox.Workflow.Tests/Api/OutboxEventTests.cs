@@ -56,6 +56,60 @@ public sealed class OutboxEventTests(SqliteWorkflowFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task RefusedEvent_HoldsBackTheLaterEventsOfItsInstanceOnly_ThenAllGoInStepOrder()
+    {
+        var tenant = new TestTenant(App);
+        await tenant.DeployAsync(Models.JobThenTask("ordered", "order-check"));
+        var blocked = "held-" + Guid.NewGuid().ToString("n")[..6];
+        var refusing = true;
+        App.Events.Refuse = (_, payload) => refusing && payload["caseStatus"]?.GetValue<string>() == blocked;
+        var held = (await tenant.StartAsync("ordered", new { caseStatus = blocked })).Str("id");
+        var free = (await tenant.StartAsync("ordered", new { caseStatus = "received" })).Str("id");
+
+        // Both jobs done: each instance's next step writes its task-created event.
+        using var worker = tenant.Worker();
+        foreach (var job in await tenant.ActivateAsync("order-check"))
+        {
+            (await worker.PostAsJsonAsync($"jobs/{job.Long("key")}/complete", new { }, Ct)).EnsureSuccessStatusCode();
+        }
+        Assert.Single(await App.Events.WaitForAsync("task-created", e => e.Str("processInstanceId") == free));
+        Assert.DoesNotContain(App.Events.Published, e => e.Payload["processInstanceId"]?.GetValue<string>() == held);
+
+        refusing = false;
+        // The refused event comes back after its back-off (2 s, then 4 s, 8 s if refused again meanwhile).
+        var sent = new List<PublishedEvent>();
+        for (var wait = 0; wait < 4 && sent.Count == 0; wait++) sent = await App.Events.WaitForAsync("task-created", e => e.Str("processInstanceId") == held);
+        Assert.Single(sent);
+        foreach (var id in new[] { held, free })
+        {
+            var events = App.Events.Published.Where(e => e.Payload["processInstanceId"]?.GetValue<string>() == id).OrderBy(e => e.Order).ToList();
+            Assert.Equal(["case-status-changed", "task-created"], events.Select(e => e.Topic));
+            Assert.Equal([1L, 2L], events.Select(e => e.Payload.Long("sequence")));
+        }
+    }
+
+    [Fact]
+    public async Task EventsOfOneInstance_CarryIncreasingSequenceNumbers_AcrossSteps()
+    {
+        var tenant = new TestTenant(App);
+        await tenant.DeployAsync(Models.JobThenTask("numbered", "number-check"));
+        var id = (await tenant.StartAsync("numbered", new { caseStatus = "received" })).Str("id");
+        using var worker = tenant.Worker();
+        var job = (await tenant.ActivateAsync("number-check")).Single()!;
+        (await worker.PostAsJsonAsync($"jobs/{job.Long("key")}/complete", new { }, Ct)).EnsureSuccessStatusCode();
+        var created = Assert.Single(await App.Events.WaitForAsync("task-created", e => e.Str("processInstanceId") == id)).Payload;
+        using var caseworker = tenant.Caseworker();
+        (await caseworker.PostAsJsonAsync($"tasks/{created.Long("taskId")}/complete", new { variables = new { caseStatus = "approved" } }, Ct))
+            .EnsureSuccessStatusCode();
+        await App.Events.WaitForAsync("case-status-changed", e => e.Str("processInstanceId") == id && e.Str("state") == "completed");
+
+        var events = App.Events.Published.Where(e => e.Payload["processInstanceId"]?.GetValue<string>() == id).OrderBy(e => e.Order).ToList();
+        Assert.Equal(["case-status-changed", "task-created", "task-completed", "case-status-changed"], events.Select(e => e.Topic));
+        Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Payload.Long("sequence")));
+        Assert.Equal(["active", "completed"], events.Where(e => e.Topic == "case-status-changed").Select(e => e.Payload.Str("state")));
+    }
+
+    [Fact]
     public async Task NotifyTask_RequestsOneNotificationPerTemplate_AndIsNeverOfferedToWorkers()
     {
         var tenant = new TestTenant(App);

@@ -42,4 +42,35 @@ public sealed class TraceTests(SqliteWorkflowFixture fixture) : IClassFixture<Sq
         Assert.Equal(trace, Assert.Single(spans, s => s.OperationName == "workflow start" && (string?)s.GetTagItem("sandbox.workflow.instance") == id).TraceId);
         Assert.Equal(2, spans.Count(s => s.OperationName == "publish case-status-changed" && s.TraceId == trace));
     }
+
+    [Fact]
+    public async Task CalledInstance_ContinuesTheTraceOfItsParent_AndTheParentsNextStepContinuesTheChilds()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Sandbox.Workflow",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var tenant = new TestTenant(fixture.App);
+        await tenant.DeployAsync(CallModels.Immediate("quick-check"));
+        await tenant.DeployAsync(CallModels.Caller("traced-caller", "quick-check"));
+        using var caseworker = tenant.Caseworker();
+        var caller = new Activity("caller").SetIdFormat(ActivityIdFormat.W3C).Start();
+        var trace = caller.TraceId;
+        var response = await caseworker.PostAsJsonAsync("processes/traced-caller/instances", new { }, Ct);
+        caller.Stop();
+        var id = (await Json.ObjectAsync(response)).Str("id");
+        for (var attempt = 0; attempt < 200 && (await tenant.InstanceAsync(id)).Str("status") != "completed"; attempt++) await Task.Delay(25, Ct);
+        var childId = (await tenant.InstanceAsync(id))["calledInstances"]![0].Str("id");
+
+        var childStart = Assert.Single(spans, s => s.OperationName == "workflow start" && (string?)s.GetTagItem("sandbox.workflow.instance") == childId);
+        Assert.Equal(trace, childStart.TraceId);
+        Assert.Equal(id, (string?)childStart.GetTagItem("sandbox.workflow.parent_instance"));
+        var resumed = Assert.Single(spans, s => s.OperationName == "workflow CompleteCallActivity" && (string?)s.GetTagItem("sandbox.workflow.instance") == id);
+        Assert.Equal(trace, resumed.TraceId);
+        Assert.Equal(childStart.SpanId, resumed.ParentSpanId);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Sandbox.Security;
 using Sandbox.Workflow.EServices;
 using Sandbox.Workflow.Tests.Infrastructure;
 
@@ -216,6 +217,85 @@ public abstract class EServicesApiTests(Func<WorkflowApp> app)
         var shown = await anonymous.GetFromJsonAsync<JsonObject>($"eservices/school-transport?tenant={tenant.Id}", Ct);
         Assert.Equal(1, shown!["current"]!["version"]!.GetValue<int>());
         Assert.Null(shown["versions"]);
+    }
+
+    [Fact]
+    public async Task TenantAdmin_RetiresAndPublishes_ButNotAnotherTenantsVersions()
+    {
+        var tenant = new Tenant(App);
+        var other = new Tenant(App);
+        await UploadAsync(tenant, SamplePackage.Json());
+        await UploadAsync(other, SamplePackage.Json());
+        using var admin = App.Client(Tokens.Create("admin-" + tenant.Id, tenant.Id, [Roles.TenantAdmin]));
+
+        var retired = await admin.PostAsync("eservices/school-transport/versions/1/retire", null, Ct);
+        Assert.Equal("retired", (await Json.ObjectAsync(retired)).Str("status"));
+        Assert.Null(await FindStartAsync(tenant.Id));
+        Assert.NotNull(await FindStartAsync(other.Id));
+
+        var published = await admin.PostAsync("eservices/school-transport/versions/1/publish", null, Ct);
+        Assert.Equal("published", (await Json.ObjectAsync(published)).Str("status"));
+        Assert.NotNull(await FindStartAsync(tenant.Id));
+    }
+
+    [Fact]
+    public async Task ListAll_ForDesignerAndAdmin_KeepsRetiredEServicesWithEveryVersionAndStatus()
+    {
+        var tenant = new Tenant(App);
+        await UploadAsync(tenant, SamplePackage.Json());
+        await UploadAsync(tenant, SamplePackage.Json(f => f["eservice.yaml"] = f["eservice.yaml"].Replace("distanceLimitKm: 4", "distanceLimitKm: 6")));
+        using var designer = tenant.Designer();
+        Assert.Equal(HttpStatusCode.OK, (await designer.PostAsync("eservices/school-transport/versions/1/retire", null, Ct)).StatusCode);
+
+        var mixed = Assert.Single((await designer.GetFromJsonAsync<JsonArray>("eservices?all=true", Ct))!)!;
+        Assert.Equal(("school-transport", 2), (mixed.Str("id"), mixed["current"]!["version"]!.GetValue<int>()));
+        Assert.Equal([(2, "published"), (1, "retired")], mixed["versions"]!.AsArray().Select(v => (v!["version"]!.GetValue<int>(), v.Str("status"))));
+        Assert.Equal("Skolskjuts", mixed["versions"]![1]!["names"].Str("sv"));
+
+        await designer.PostAsync("eservices/school-transport/versions/2/retire", null, Ct);
+        Assert.Empty((await designer.GetFromJsonAsync<JsonArray>("eservices", Ct))!);
+        using var admin = App.Client(Tokens.Create("admin-" + tenant.Id, tenant.Id, [Roles.TenantAdmin]));
+        var retired = Assert.Single((await admin.GetFromJsonAsync<JsonArray>("eservices?all=true", Ct))!)!;
+        Assert.Null(retired["current"]);
+        Assert.Equal(["retired", "retired"], retired["versions"]!.AsArray().Select(v => v.Str("status")));
+        Assert.Equal("school-transport-application", retired["versions"]![0].Str("startForm"));
+    }
+
+    [Fact]
+    public async Task ListAll_SeesOnlyTheCallersTenant_UnlessAPlatformAdminNamesOne()
+    {
+        var tenant = new Tenant(App);
+        var other = new Tenant(App);
+        await UploadAsync(tenant, SamplePackage.Json());
+        using var designer = tenant.Designer();
+        await designer.PostAsync("eservices/school-transport/versions/1/retire", null, Ct);
+        using var otherDesigner = other.Designer();
+        using var platform = App.Client(Tokens.Create("platform-admin", "platform", [Roles.PlatformAdmin]));
+
+        Assert.Empty((await otherDesigner.GetFromJsonAsync<JsonArray>("eservices?all=true", Ct))!);
+        Assert.Empty((await otherDesigner.GetFromJsonAsync<JsonArray>($"eservices?all=true&tenant={tenant.Id}", Ct))!);
+        Assert.Single((await designer.GetFromJsonAsync<JsonArray>("eservices?all=true", Ct))!);
+        Assert.Single((await platform.GetFromJsonAsync<JsonArray>($"eservices?all=true&tenant={tenant.Id}", Ct))!);
+    }
+
+    [Fact]
+    public async Task ListAll_ForCitizenCaseworkerWorkerOrAnonymous_Returns403()
+    {
+        var tenant = new Tenant(App);
+        await UploadAsync(tenant, SamplePackage.Json());
+        using var citizen = App.Client(Tokens.Create("citizen-" + tenant.Id, tenant.Id, [Roles.Citizen], nationalId: "19800101-1234"));
+        using var caseworker = tenant.Caseworker();
+        using var worker = tenant.Worker();
+        using var anonymous = tenant.Anonymous();
+
+        foreach (var (client, url) in new[] { (citizen, "eservices?all=true"), (caseworker, "eservices?all=true"), (worker, "eservices?all=true"),
+                     (anonymous, $"eservices?all=true&tenant={tenant.Id}") })
+        {
+            var response = await client.GetAsync(url, Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Single((await anonymous.GetFromJsonAsync<JsonArray>($"eservices?all=false&tenant={tenant.Id}", Ct))!);
     }
 }
 

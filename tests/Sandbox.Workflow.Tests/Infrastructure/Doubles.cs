@@ -6,12 +6,13 @@ using Sandbox.Workflow.Runtime;
 
 namespace Sandbox.Workflow.Tests.Infrastructure;
 
-/// <summary>An event the app published.</summary>
-public sealed record PublishedEvent(string Topic, JsonObject Payload);
+/// <summary>An event the app published; <paramref name="Order"/> counts publications across all apps of the test run.</summary>
+public sealed record PublishedEvent(string Topic, JsonObject Payload, long Order = 0);
 
 /// <summary>Records what the outbox publisher sends; can refuse to show that nothing is lost.</summary>
 public sealed class RecordingPublisher : IEventPublisher
 {
+    private static long order;
     private readonly ConcurrentQueue<PublishedEvent> published = new();
 
     /// <summary>Refuses every event whose payload this returns true for.</summary>
@@ -23,7 +24,7 @@ public sealed class RecordingPublisher : IEventPublisher
     {
         var node = JsonNode.Parse(payload.GetRawText())!.AsObject();
         if (Refuse(topic, node)) throw new InvalidOperationException("pubsub refused the event");
-        published.Enqueue(new(topic, node));
+        published.Enqueue(new(topic, node, Interlocked.Increment(ref order)));
         return Task.CompletedTask;
     }
 

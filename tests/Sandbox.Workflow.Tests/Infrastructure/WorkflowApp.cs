@@ -40,6 +40,7 @@ public sealed class WorkflowApp : WebApplicationFactory<Program>
             ["Sandbox:Workflow:TimerPollInterval"] = "00:00:00.050",
             ["Sandbox:Workflow:OutboxPollInterval"] = "00:00:00.050",
             ["Sandbox:Workflow:JobPushPollInterval"] = "00:00:00.050",
+            ["Sandbox:Workflow:CallResultPollInterval"] = "00:00:00.050",
             ["Sandbox:Workflow:JobPushBackoff"] = "00:00:00.010",
             ["APP_API_TOKEN"] = AppToken,
         };

@@ -8,11 +8,27 @@ internal sealed record Node(FormComponent Model, JsonObject Json, IReadOnlyList<
 {
     public string Type => Model.Type;
 
+    /// <summary>The component's position among its siblings.</summary>
+    public int Position { get; init; }
+
     public string? Text(string name) => Json[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 
     public bool Flag(string name) => Json[name] is JsonValue v && v.TryGetValue(out bool b) && b;
 
     public int? Integer(string name) => Json[name] is JsonValue v && v.TryGetValue(out int i) ? i : null;
+
+    /// <summary>
+    /// Where this component stands in the rendered form, the same in the HTML and in <see cref="FormRenderer.HiddenComponents"/>:
+    /// the data path of an input, list or group with a path; else the scope's path, <c>#</c> and the component's id
+    /// (or its position among its siblings).
+    /// </summary>
+    public string Address(string scopePath)
+    {
+        var name = Model.IsInput ? Model.Key : Model.Path;
+        if (name is not null) return scopePath.Length == 0 ? name : $"{scopePath}.{name}";
+        var own = Text("id") is { Length: > 0 } id ? id : $"c{Position}";
+        return scopePath.Length == 0 ? $"#{own}" : $"{scopePath}#{own}";
+    }
 }
 
 /// <summary>A parsed schema with its pages.</summary>
@@ -48,7 +64,7 @@ internal sealed class FormTree
         for (var i = 0; i < models.Count; i++)
         {
             var obj = (JsonObject)json![i]!;
-            result.Add(new Node(models[i], obj, Zip(models[i].Components, obj["components"] as JsonArray)));
+            result.Add(new Node(models[i], obj, Zip(models[i].Components, obj["components"] as JsonArray)) { Position = i });
         }
         return result;
     }

@@ -35,7 +35,7 @@ internal sealed partial class FormWriter
             var id = i == 0 ? field.Id : $"{field.Id}-{i}";
             _html.Append("<div class=\"ds-field\"><input class=\"ds-input\"").Attr("type", inputType).Attr("id", id).Attr("name", field.Name).Attr("value", option.Posted);
             if (field.Invalid) _html.Append(" aria-invalid=\"true\"");
-            _html.Flag("disabled", field.Disabled || field.Readonly)
+            Disabled(_html, field.Disabled || field.Readonly)
                 .Flag("checked", chosen.Any(c => c is not null && JsonNode.DeepEquals(c, option.Value))).Append('>');
             _html.Append("<label class=\"ds-label\"").Attr("for", id).Append('>').Text(option.Label).Append("</label></div>");
         }

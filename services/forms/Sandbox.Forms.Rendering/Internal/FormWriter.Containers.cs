@@ -16,9 +16,7 @@ internal sealed partial class FormWriter
     {
         var path = scope.Join(node.Model.Path!);
         var id = Html.Id(path);
-        var items = DataPath.Get(scope.Data, node.Model.Path!) as JsonArray ?? [];
-        var canAdd = !node.Json.ContainsKey("allowAddRemove") || node.Flag("allowAddRemove");
-        var rows = canAdd ? items.Count + 1 : Math.Max(items.Count, node.Integer("defaultRepetitions") ?? 1);
+        var (items, canAdd, rows) = Rows(node, scope);
         var label = _expressions.Text(node.Model.Label, scope);
         string[] errors = _request.Errors.TryGetValue(path, out var e) ? e : [];
 
@@ -35,9 +33,18 @@ internal sealed partial class FormWriter
         if (canAdd)
         {
             _html.Append("<button type=\"submit\" class=\"ds-button\" data-variant=\"secondary\"")
-                .Attr("name", _request.FieldPrefix + AddField).Attr("value", path).Append('>').Text(_texts["add"]).Append("</button>");
+                .Attr("name", _request.FieldPrefix + AddField).Attr("value", path);
+            Disabled(_html, false).Append('>').Text(_texts["add"]).Append("</button>");
         }
         _html.Append("</fieldset>");
+    }
+
+    /// <summary>A dynamic list's saved rows, whether rows may be added, and how many rows are drawn (one empty row to add).</summary>
+    public static (JsonArray Items, bool CanAdd, int Rows) Rows(Node node, Scope scope)
+    {
+        var items = DataPath.Get(scope.Data, node.Model.Path!) as JsonArray ?? [];
+        var canAdd = !node.Json.ContainsKey("allowAddRemove") || node.Flag("allowAddRemove");
+        return (items, canAdd, canAdd ? items.Count + 1 : Math.Max(items.Count, node.Integer("defaultRepetitions") ?? 1));
     }
 
     private void Row(Node list, Scope row, string? label, int index, bool removable)
@@ -50,7 +57,8 @@ internal sealed partial class FormWriter
         {
             var id = Html.Id(row.Path) + "remove";
             _html.Append("<div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\"").Attr("id", id)
-                .Attr("name", _request.FieldPrefix + RemoveField).Attr("value", row.Path).Append('>');
+                .Attr("name", _request.FieldPrefix + RemoveField).Attr("value", row.Path);
+            Disabled(_html, false).Append('>');
             _html.Append("<label class=\"ds-label\"").Attr("for", id).Append('>').Text(_texts.Format("remove", title)).Append("</label></div>");
         }
         _html.Append("</fieldset>");

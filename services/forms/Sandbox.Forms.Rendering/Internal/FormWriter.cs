@@ -12,6 +12,9 @@ internal sealed partial class FormWriter
     private readonly Expressions _expressions;
     private readonly Texts _texts;
 
+    // How many hidden components the writer is inside: their inputs are written disabled.
+    private int _hiddenDepth;
+
     public FormWriter(RenderRequest request)
     {
         _request = request;
@@ -34,7 +37,22 @@ internal sealed partial class FormWriter
 
     private void Component(Node node, Scope scope)
     {
-        if (_expressions.IsHidden(node, scope)) return;
+        var hidden = _expressions.IsHidden(node, scope);
+        if (!_request.LiveConditions || node.Model.Hide is null)
+        {
+            if (!hidden) Draw(node, scope);
+            return;
+        }
+        // A component whose visibility depends on answers: wrapped, so that a script can show or hide it as they change.
+        _html.Append("<div").Attr(FormRenderer.ConditionalAttribute, node.Address(scope.Path)).Flag("hidden", hidden).Append('>');
+        if (hidden) _hiddenDepth++;
+        Draw(node, scope);
+        if (hidden) _hiddenDepth--;
+        _html.Append("</div>");
+    }
+
+    private void Draw(Node node, Scope scope)
+    {
         switch (node.Type)
         {
             case ComponentTypes.Group: Group(node, scope); break;
@@ -129,6 +147,17 @@ internal sealed partial class FormWriter
         _html.Attr("id", id).Attr("name", field.Name).Attr("aria-describedby", describedBy);
         if (field.Invalid) _html.Append(" aria-invalid=\"true\"");
         if (field.Required) _html.Append(" aria-required=\"true\"");
-        return _html.Flag("readonly", field.Readonly && canBeReadonly).Flag("disabled", field.Disabled || (field.Readonly && !canBeReadonly));
+        return Disabled(_html.Flag("readonly", field.Readonly && canBeReadonly), field.Disabled || (field.Readonly && !canBeReadonly));
+    }
+
+    /// <summary>
+    /// <c>disabled</c> when the control is, or when it sits in a hidden component (then also marked, so that a
+    /// script showing the component enables only what hiding disabled).
+    /// </summary>
+    private StringBuilder Disabled(StringBuilder html, bool disabled)
+    {
+        if (disabled) return html.Append(" disabled");
+        if (_hiddenDepth > 0) html.Append(" disabled ").Append(FormRenderer.HiddenDisabledAttribute);
+        return html;
     }
 }

@@ -67,6 +67,8 @@ public static class AttachmentsApi
             UploadRefusal.TooMany => Refused(Texts.TooMany.In(language, options.MaxAttachmentsPerDraft), StatusCodes.Status409Conflict),
             UploadRefusal.UnknownType => Refused(Texts.UnknownType.In(language), StatusCodes.Status415UnsupportedMediaType),
             UploadRefusal.NotAccepted => Refused(Texts.NotAccepted.In(language), StatusCodes.Status415UnsupportedMediaType),
+            UploadRefusal.ScannerUnavailable => TypedResults.Problem(Texts.ScannerUnavailable.In(language),
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Virus check unavailable"),
             _ => Refused(Texts.Infected.In(language), StatusCodes.Status422UnprocessableEntity),
         };
     }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Sandbox.Forms.Attachments;
 using Sandbox.Forms.Data;
 using Sandbox.Forms.Domain;
@@ -34,18 +33,21 @@ public static class SubmissionsApi
         var key = request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length > 100) return JsonBody.Bad($"{IdempotencyKeyHeader} is longer than 100 characters.");
         var subject = user.Subject();
-        if (key.Length > 0 && await submissions.FindByIdempotencyKeyAsync(subject, key, ct) is { } earlier) return Created(earlier);
+        // A retry with a key is answered from the insert (see StoreAsync); only where this request would fail
+        // is the key looked up first, as the data may no longer fit (a newer version, files already submitted).
+        async Task<SubmissionReceipt?> Earlier() => key.Length > 0 ? await submissions.FindByIdempotencyKeyAsync(subject, key, ct) : null;
 
         var (data, problem) = await JsonBody.ReadObjectAsync(request, options.MaxDataBytes, ct);
         if (problem is not null) return problem;
         var form = await definitions.FindAsync(tenant, formId, null, ct);
-        if (form is null) return DefinitionsApi.NotFound(formId);
+        if (form is null) return await Earlier() is { } gone ? Created(gone) : DefinitionsApi.NotFound(formId);
 
         using var activity = telemetry.StartSubmitActivity(form.FormId, form.Version);
         var language = request.Language();
         var result = FormValidator.Validate(form.Schema, data!, language);
         if (!result.IsValid)
         {
+            if (await Earlier() is { } first) return Created(first);
             telemetry.ValidationFailed(form.FormId, form.Version, result.Failures);
             return TypedResults.ValidationProblem(result.Errors.ToDictionary(), title: "The data does not fit the form.");
         }
@@ -53,23 +55,16 @@ public static class SubmissionsApi
         var (linked, unknown) = await DraftFilesAsync(owner, result.Files, files, ct);
         if (unknown.Count > 0)
         {
+            if (await Earlier() is { } first) return Created(first);
             return TypedResults.ValidationProblem(unknown.ToDictionary(p => p, _ => new[] { ValidationMessages.Format(ValidationError.UnknownFile, language) }),
                 title: "The data does not fit the form.");
         }
-        try
-        {
-            var receipt = await submissions.StoreAsync(form, subject, result.Data, key.Length > 0 ? key : null, linked, language, ct);
-            telemetry.Submitted(form.FormId, form.Version);
-            activity?.SetTag("submission.reference", receipt.Reference);
-            await drafts.CompleteAsync(owner, form, ct);
-            return Created(receipt);
-        }
-        catch (DbUpdateException) when (key.Length > 0)
-        {
-            // The same key raced in from another request: answer what that one stored.
-            if (await submissions.FindByIdempotencyKeyAsync(subject, key, ct) is { } first) return Created(first);
-            throw;
-        }
+        var (receipt, stored) = await submissions.StoreAsync(form, subject, result.Data, key.Length > 0 ? key : null, linked, language, ct);
+        if (!stored) return Created(receipt);
+        telemetry.Submitted(form.FormId, form.Version);
+        activity?.SetTag("submission.reference", receipt.Reference);
+        await drafts.CompleteAsync(owner, form, ct);
+        return Created(receipt);
     }
 
     /// <summary>One submission: for the citizen who made it, or a caseworker of its tenant.</summary>

@@ -41,6 +41,14 @@ internal static class Texts
         "Filen ble stoppet av viruskontrollen.", "Virustarkistus hylkäsi tiedoston.",
     ];
 
+    public static readonly string[] ScannerUnavailable =
+    [
+        "The virus check is not available just now, so the file was not accepted. Try again in a while.",
+        "Viruskontrollen är inte tillgänglig just nu, så filen togs inte emot. Försök igen om en stund.",
+        "Viruskontrollen er ikke tilgjengelig akkurat nå, så filen ble ikke tatt imot. Prøv igjen om litt.",
+        "Virustarkistus ei ole juuri nyt käytettävissä, joten tiedostoa ei otettu vastaan. Yritä hetken päästä uudelleen.",
+    ];
+
     public static string In(this string[] texts, string language, params object[] args)
     {
         var index = Math.Max(0, Validation.ValidationMessages.Languages.ToList().IndexOf(language));

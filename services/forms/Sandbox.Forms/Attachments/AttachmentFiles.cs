@@ -17,7 +17,7 @@ public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType
 }
 
 /// <summary>Why an upload was refused.</summary>
-public enum UploadRefusal { None, TooLarge, TooMany, UnknownType, NotAccepted, Infected }
+public enum UploadRefusal { None, TooLarge, TooMany, UnknownType, NotAccepted, Infected, ScannerUnavailable }
 
 /// <summary>
 /// Attachments: the bytes go to the Dapr <c>attachments</c> output binding under a generated key, the facts to the
@@ -32,7 +32,16 @@ public sealed class AttachmentFiles(DaprClient dapr, FormsDbContext db, IVirusSc
     {
         if (content.Length > options.MaxAttachmentBytes) return (null, UploadRefusal.TooLarge);
         if (await DraftFiles(owner).CountAsync(ct) >= options.MaxAttachmentsPerDraft) return (null, UploadRefusal.TooMany);
-        var verdict = await scanner.ScanAsync(content, fileName ?? "", ct);
+        ScanVerdict verdict;
+        try
+        {
+            verdict = await scanner.ScanAsync(content, fileName ?? "", ct);
+        }
+        catch (VirusScannerUnavailableException e)
+        {
+            logger.LogError(e, "Upload for form {FormId} refused: the virus scanner is not available", owner.FormId);
+            return (null, UploadRefusal.ScannerUnavailable);
+        }
         if (!verdict.Clean)
         {
             logger.LogWarning("Upload for form {FormId} refused by the virus scanner: {Threat}", owner.FormId, verdict.Threat);

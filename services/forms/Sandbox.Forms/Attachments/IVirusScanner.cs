@@ -1,14 +1,21 @@
 namespace Sandbox.Forms.Attachments;
 
 /// <summary>
-/// Scans an uploaded file before it is stored. Replace the default (which accepts everything) with a scanner of your
-/// own, for example one that asks ClamAV: <c>services.AddSingleton&lt;IVirusScanner, MyScanner&gt;()</c>.
+/// Scans an uploaded file before it is stored. With <c>Sandbox:Forms:VirusScanner:Clamd:Host</c> set, a ClamAV daemon
+/// scans (<see cref="ClamdScanner"/>); without it the default accepts everything. A scanner of your own:
+/// <c>services.AddSingleton&lt;IVirusScanner, MyScanner&gt;()</c>.
 /// </summary>
 public interface IVirusScanner
 {
-    /// <summary>Scans <paramref name="content"/>; a file that is not clean is refused and never stored.</summary>
+    /// <summary>
+    /// Scans <paramref name="content"/>; a file that is not clean is refused and never stored. Throws
+    /// <see cref="VirusScannerUnavailableException"/> when the file could not be scanned (it is then refused too).
+    /// </summary>
     Task<ScanVerdict> ScanAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken ct);
 }
+
+/// <summary>The scanner could not scan the file (down, too slow, or it answered an error).</summary>
+public sealed class VirusScannerUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The outcome of a scan.</summary>
 /// <param name="Clean">True when the file may be stored.</param>

@@ -39,7 +39,8 @@ public class FormsDbContext(DbContextOptions options) : DbContext(options)
         model.Entity<OutboxMessage>(e =>
         {
             e.ToTable("outbox");
-            e.HasIndex(m => m.PublishedAt);
+            // The events still to publish, in order: a small index however long the published history grows.
+            e.HasIndex(m => m.Id, "IX_outbox_pending").HasFilter("\"PublishedAt\" IS NULL");
             e.Property(m => m.Topic).HasMaxLength(100);
         });
         model.Entity<ReferenceCounter>(e =>

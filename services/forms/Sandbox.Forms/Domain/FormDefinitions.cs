@@ -23,8 +23,13 @@ public sealed class SchemaCache
     private readonly ConcurrentDictionary<(long Id, string Hash), FormSchema> _parsed = new();
     private readonly ConcurrentDictionary<(long Id, string Hash, string Language), JsonObject> _translated = new();
 
-    public FormSchema Get(FormDefinitionEntity entity, FeelEngine feel) =>
-        _parsed.GetOrAdd((entity.Id, entity.Hash), _ => FormSchema.Parse(entity.SchemaJson, feel));
+    /// <summary>The parsed schema of a stored row; <paramref name="load"/> reads its JSON when it is not parsed yet.</summary>
+    public async Task<FormSchema> GetAsync(long id, string hash, FeelEngine feel, Func<Task<string>> load)
+    {
+        if (_parsed.TryGetValue((id, hash), out var schema)) return schema;
+        var json = await load();
+        return _parsed.GetOrAdd((id, hash), _ => FormSchema.Parse(json, feel));
+    }
 
     internal bool TryGetTranslated(PublishedForm form, string language, out JsonObject? schema) =>
         _translated.TryGetValue((form.RowId, form.Hash, language), out schema);
@@ -71,13 +76,15 @@ public sealed class FormDefinitions(FormsDbContext db, FeelEngine feel, SchemaCa
     /// <summary>The latest version, or the asked one; null when the tenant has no such form.</summary>
     public async Task<PublishedForm?> FindAsync(string tenantId, string formId, int? version, CancellationToken ct)
     {
+        // The stored schema is read only when this process has not parsed that version yet.
         var query = version is { } v
             ? db.Definitions.AsNoTracking().Where(d => d.TenantId == tenantId && d.FormId == formId && d.Version == v)
             : Latest(tenantId, formId);
-        var entity = await query.FirstOrDefaultAsync(ct);
-        if (entity is null) return null;
-        var schema = cache.Get(entity, feel);
-        return ToForm(entity, schema);
+        var row = await query.Select(d => new { d.Id, d.TenantId, d.FormId, d.Version, d.Hash, d.PublishedAt }).FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var schema = await cache.GetAsync(row.Id, row.Hash, feel,
+            async () => await db.Definitions.AsNoTracking().Where(d => d.Id == row.Id).Select(d => d.SchemaJson).SingleAsync(ct));
+        return new PublishedForm(row.TenantId, row.FormId, row.Version, schema, row.PublishedAt) { RowId = row.Id, Hash = row.Hash };
     }
 
     /// <summary>The translation maps stored with a version (empty when it has none).</summary>

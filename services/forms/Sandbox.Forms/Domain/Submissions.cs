@@ -20,7 +20,8 @@ public sealed record TenantSubmission(Guid Id, string Reference, string FormId, 
     DateTimeOffset SubmittedAt, JsonObject Data);
 
 /// <summary>Stores validated submissions with their outbox event in one transaction.</summary>
-public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxSignal signal, TimeProvider clock)
+public sealed class Submissions(FormsDbContext db, FormsOptions options, ReferenceNumbers references, WriteGate gate, OutboxSignal signal,
+    TimeProvider clock)
 {
     /// <summary>The earlier receipt for this citizen and idempotency key, if any.</summary>
     public async Task<SubmissionReceipt?> FindByIdempotencyKeyAsync(string subject, string key, CancellationToken ct) =>
@@ -29,42 +30,89 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
             .Select(s => new SubmissionReceipt(s.PublicId, s.Reference, s.FormId, s.FormVersion, s.SubmittedAt))
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Stores valid <paramref name="data"/> and its <c>submission-received</c> event.</summary>
+    /// <summary>
+    /// Stores valid <paramref name="data"/> and its <c>submission-received</c> event in one transaction. With an
+    /// <paramref name="idempotencyKey"/> the citizen already used, nothing is stored and the first receipt is returned
+    /// (<c>Stored</c> false): the key is checked by the insert itself, so concurrent retries cannot both store.
+    /// </summary>
     /// <param name="files">The draft files the data names; they become the submission's.</param>
-    public async Task<SubmissionReceipt> StoreAsync(PublishedForm form, string subject, JsonObject data, string? idempotencyKey,
-        IReadOnlyList<AttachmentEntity> files, string language, CancellationToken ct)
+    public async Task<(SubmissionReceipt Receipt, bool Stored)> StoreAsync(PublishedForm form, string subject, JsonObject data,
+        string? idempotencyKey, IReadOnlyList<AttachmentEntity> files, string language, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await EnsureCounterAsync(now.Year, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = await references.NextAsync(options.ReferencePrefix, now.Year, ct);
         var entity = new SubmissionEntity
         {
             PublicId = Guid.CreateVersion7(now),
-            Reference = await NextReferenceAsync(now.Year, ct),
+            Reference = $"{options.ReferencePrefix}-{now.Year}-{number:D6}",
             TenantId = form.TenantId, FormId = form.FormId, FormVersion = form.Version,
             Subject = subject, DataJson = data.ToJsonString(), IdempotencyKey = idempotencyKey, SubmittedAt = now,
         };
-        db.Submissions.Add(entity);
         var received = new SubmissionReceived(entity.PublicId, entity.Reference, form.TenantId, form.FormId, form.Version, subject, now, data,
             [.. files.Select(Describe)], language);
-        db.Outbox.Add(new OutboxMessage
+        var message = new OutboxMessage
         {
             Topic = Topics.SubmissionReceived,
             PayloadJson = JsonSerializer.Serialize(received, JsonSerializerOptions.Web),
             CreatedAt = now,
             TraceParent = System.Diagnostics.Activity.Current?.Id,
-        });
-        await db.SaveChangesAsync(ct);
-        if (files.Count > 0)
+        };
+        var receipt = new SubmissionReceipt(entity.PublicId, entity.Reference, entity.FormId, entity.FormVersion, now);
+
+        using (await gate.EnterAsync(ct))
         {
-            var ids = files.Select(f => f.Id).ToList();
-            var linked = await db.Attachments.Where(a => ids.Contains(a.Id) && a.SubmissionId == null)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.SubmissionId, entity.Id), ct);
-            if (linked != ids.Count) throw new DbUpdateConcurrencyException("A file was removed or submitted while the submission was stored.");
+            if (idempotencyKey is null && files.Count == 0)
+            {
+                // The common case: both rows in one SaveChanges (one round trip on PostgreSQL, one transaction).
+                db.Submissions.Add(entity);
+                db.Outbox.Add(message);
+                await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (idempotencyKey is not null)
+                {
+                    if (await InsertUnlessKeyUsedAsync(entity, ct) is not { } id)
+                    {
+                        await transaction.RollbackAsync(ct);
+                        return (await FindByIdempotencyKeyAsync(subject, idempotencyKey, ct)
+                            ?? throw new InvalidOperationException("The idempotency key is taken, but its submission is not found."), false);
+                    }
+                    entity.Id = id;
+                }
+                else
+                {
+                    db.Submissions.Add(entity);
+                }
+                db.Outbox.Add(message);
+                await db.SaveChangesAsync(ct);
+                if (files.Count > 0)
+                {
+                    var ids = files.Select(f => f.Id).ToList();
+                    var linked = await db.Attachments.Where(a => ids.Contains(a.Id) && a.SubmissionId == null)
+                        .ExecuteUpdateAsync(a => a.SetProperty(x => x.SubmissionId, entity.Id), ct);
+                    if (linked != ids.Count) throw new DbUpdateConcurrencyException("A file was removed or submitted while the submission was stored.");
+                }
+                await transaction.CommitAsync(ct);
+            }
         }
-        await transaction.CommitAsync(ct);
         signal.Notify();
-        return new SubmissionReceipt(entity.PublicId, entity.Reference, entity.FormId, entity.FormVersion, now);
+        return (receipt, true);
+    }
+
+    // Inserts the submission unless the citizen's idempotency key is taken (the unique index on subject and key
+    // decides, also between replicas): the new row's id, or null. A concurrent insert of the same key makes this
+    // wait for that one's commit and then do nothing, so no failed statement is logged.
+    private async Task<long?> InsertUnlessKeyUsedAsync(SubmissionEntity s, CancellationToken ct)
+    {
+        var ids = await db.Database.SqlQuery<long>($"""
+            INSERT INTO submissions ("PublicId", "Reference", "TenantId", "FormId", "FormVersion", "Subject", "DataJson", "IdempotencyKey", "SubmittedAt")
+            VALUES ({s.PublicId}, {s.Reference}, {s.TenantId}, {s.FormId}, {s.FormVersion}, {s.Subject}, {s.DataJson}, {s.IdempotencyKey}, {s.SubmittedAt})
+            ON CONFLICT ("Subject", "IdempotencyKey") DO NOTHING
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(ct);
+        return ids.Count == 0 ? null : ids[0];
     }
 
     /// <summary>One submission of a tenant with its files, or null.</summary>
@@ -96,39 +144,5 @@ public sealed class Submissions(FormsDbContext db, FormsOptions options, OutboxS
         var rows = await query.OrderByDescending(s => s.Id).Take(limit).ToListAsync(ct);
         return [.. rows.Select(s => new TenantSubmission(s.PublicId, s.Reference, s.FormId, s.FormVersion, s.Subject, s.SubmittedAt,
             JsonNode.Parse(s.DataJson)!.AsObject()))];
-    }
-
-    // The year's counter row is made once, outside the submission's transaction; two first submissions
-    // of a year may both try, and the loser finds the winner's row.
-    private async Task EnsureCounterAsync(int year, CancellationToken ct)
-    {
-        var prefix = options.ReferencePrefix;
-        if (await db.ReferenceCounters.AnyAsync(c => c.Prefix == prefix && c.Year == year, ct)) return;
-        var counter = new ReferenceCounter { Prefix = prefix, Year = year, Value = 0 };
-        db.ReferenceCounters.Add(counter);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await db.ReferenceCounters.AsNoTracking().AnyAsync(c => c.Prefix == prefix && c.Year == year, ct)) throw;
-        }
-        finally
-        {
-            db.Entry(counter).State = EntityState.Detached;
-        }
-    }
-
-    // The counter row is updated inside the submission's transaction: the update locks the row, so a number
-    // is never given out twice and a rolled-back submission gives its number back.
-    private async Task<string> NextReferenceAsync(int year, CancellationToken ct)
-    {
-        var prefix = options.ReferencePrefix;
-        await db.ReferenceCounters.Where(c => c.Prefix == prefix && c.Year == year)
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Value, x => x.Value + 1), ct);
-        var value = await db.ReferenceCounters.AsNoTracking()
-            .Where(c => c.Prefix == prefix && c.Year == year).Select(c => c.Value).SingleAsync(ct);
-        return $"{prefix}-{year}-{value:D6}";
     }
 }

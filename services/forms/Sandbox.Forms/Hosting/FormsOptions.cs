@@ -40,6 +40,16 @@ public sealed class FormsOptions
     /// <summary>How many files one draft may hold.</summary>
     public int MaxAttachmentsPerDraft { get; set; } = 20;
 
+    /// <summary>The virus scanner: <c>VirusScanner:Clamd:Host</c> (and <c>Port</c>, <c>Timeout</c>) for a ClamAV daemon.</summary>
+    public VirusScannerOptions VirusScanner { get; set; } = new();
+
     /// <summary>The folder of the SQLite database.</summary>
     public string DataPath { get; set; } = "";
+}
+
+/// <summary>Settings under <c>Sandbox:Forms:VirusScanner</c>.</summary>
+public sealed class VirusScannerOptions
+{
+    /// <summary>A ClamAV daemon to scan uploads with; scanning is off while its host is empty.</summary>
+    public Attachments.ClamdOptions Clamd { get; set; } = new();
 }

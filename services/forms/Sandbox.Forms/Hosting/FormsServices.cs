@@ -30,8 +30,11 @@ public static class FormsServices
         builder.Services.AddSingleton<SchemaCache>();
         builder.Services.AddScoped<FormDefinitions>();
         builder.Services.AddScoped<Submissions>();
+        builder.Services.AddSingleton(new WriteGate(options.Database));
+        builder.Services.AddSingleton<ReferenceNumbers>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<AttachmentFiles>();
+        if (options.VirusScanner.Clamd.Host.Length > 0) builder.Services.AddSingleton<IVirusScanner>(new ClamdScanner(options.VirusScanner.Clamd));
         builder.Services.TryAddSingleton<IVirusScanner, NoVirusScanner>();
         builder.Services.AddHostedService<DraftSweeper>();
 
@@ -42,12 +45,13 @@ public static class FormsServices
     }
 
     // One context type per provider, each with its own migrations; the services inject FormsDbContext.
+    // Pooled: a request takes a ready context instead of building one and its services each time.
     private static void AddDatabase(IServiceCollection services, FormsOptions options, string? connectionString)
     {
         if (options.Database.ToLowerInvariant() is "postgres" or "postgresql")
-            services.AddDbContext<FormsDbContext, PostgresFormsDbContext>(db => UseDatabase(db, options, connectionString));
+            services.AddDbContextPool<FormsDbContext, PostgresFormsDbContext>(db => UseDatabase(db, options, connectionString));
         else
-            services.AddDbContext<FormsDbContext, SqliteFormsDbContext>(db => UseDatabase(db, options, connectionString));
+            services.AddDbContextPool<FormsDbContext, SqliteFormsDbContext>(db => UseDatabase(db, options, connectionString));
     }
 
     private static void UseDatabase(DbContextOptionsBuilder db, FormsOptions options, string? connectionString)

@@ -40,10 +40,10 @@ public sealed class OutboxSignal
 /// consumers are idempotent and do not depend on order. Several refusals in a row end the round: then pub/sub itself
 /// is likely down, and the whole outbox waits for the next interval.
 /// </summary>
-internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal,
+internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, WriteGate gate,
     FormsOptions options, TimeProvider clock, Telemetry telemetry, ILogger<OutboxPublisher> logger) : BackgroundService
 {
-    private const int Batch = 50;
+    private const int Batch = 200;
     private const int FailuresPerRound = 3;
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(5);
 
@@ -72,8 +72,10 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
-        var pending = await db.Outbox.Where(m => m.PublishedAt == null && !skip.Contains(m.Id)).OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
-        var sent = 0;
+        var pending = await db.Outbox.AsNoTracking().Where(m => m.PublishedAt == null && !skip.Contains(m.Id))
+            .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
+        var published = new List<long>(pending.Count);
+        var refused = new List<OutboxMessage>();
         var failures = 0;
         foreach (var message in pending)
         {
@@ -81,9 +83,8 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
             try
             {
                 await publisher.PublishAsync(message.Topic, message.PayloadJson, ct);
-                message.PublishedAt = clock.GetUtcNow();
                 telemetry.EventPublished(message.Topic);
-                sent++;
+                published.Add(message.Id);
                 failures = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -94,13 +95,28 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
                 _waiting[message.Id] = clock.GetUtcNow() + Delay(message.Attempts);
                 logger.LogWarning("Outbox event {OutboxId} on {Topic} not published (attempt {Attempts}): {Error}",
                     message.Id, message.Topic, message.Attempts, e.Message);
+                refused.Add(message);
                 failures++;
             }
             if (failures >= FailuresPerRound) break;
         }
         // One write for the round: a stop before it sends these events again, which consumers take (idempotent).
-        await db.SaveChangesAsync(ct);
-        return failures == 0 && sent == pending.Count ? sent : 0;
+        using (await gate.EnterAsync(ct))
+        {
+            if (published.Count > 0)
+            {
+                var at = clock.GetUtcNow();
+                await db.Outbox.Where(m => published.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(x => x.PublishedAt, at), ct);
+            }
+            foreach (var message in refused)
+            {
+                var entry = db.Outbox.Attach(message);
+                entry.Property(m => m.Attempts).IsModified = true;
+                entry.Property(m => m.LastError).IsModified = true;
+            }
+            if (refused.Count > 0) await db.SaveChangesAsync(ct);
+        }
+        return failures == 0 && published.Count == pending.Count ? published.Count : 0;
     }
 
     private TimeSpan Delay(int attempts)

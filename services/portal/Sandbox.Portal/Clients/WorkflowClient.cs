@@ -25,6 +25,10 @@ public sealed class WorkflowClient(HttpClient http)
     /// <summary>The published e-services of the caller's tenant.</summary>
     public Task<List<EServiceView>> GetEServicesAsync(CancellationToken ct) => GetAsync<List<EServiceView>>("/api/workflow/eservices", ct);
 
+    /// <summary>Every e-service of the caller's tenant with all its versions, whatever their status (designers and administrators).</summary>
+    public Task<List<EServiceDetail>> GetAllEServicesAsync(CancellationToken ct) =>
+        GetAsync<List<EServiceDetail>>("/api/workflow/eservices?all=true", ct);
+
     /// <summary>An e-service with all its versions (staff).</summary>
     public Task<EServiceDetail> GetEServiceAsync(string id, CancellationToken ct) =>
         GetAsync<EServiceDetail>($"/api/workflow/eservices/{Uri.EscapeDataString(id)}", ct);
@@ -41,6 +45,14 @@ public sealed class WorkflowClient(HttpClient http)
         return await response.FieldErrorsOrThrowAsync(Service, ct);
     }
 
+    /// <summary>Publishes a stored version of an e-service, so that citizens can start it (designer).</summary>
+    public Task PublishEServiceAsync(string id, int version, CancellationToken ct) =>
+        PostAsync($"/api/workflow/eservices/{Uri.EscapeDataString(id)}/versions/{version}/publish", ct);
+
+    /// <summary>Retires a version of an e-service: citizens can no longer start it; started cases go on (designer).</summary>
+    public Task RetireEServiceAsync(string id, int version, CancellationToken ct) =>
+        PostAsync($"/api/workflow/eservices/{Uri.EscapeDataString(id)}/versions/{version}/retire", ct);
+
     /// <summary>The signed-in citizen's cases.</summary>
     public Task<List<CaseSummary>> GetMyCasesAsync(CancellationToken ct) => GetAsync<List<CaseSummary>>("/api/workflow/cases/mine", ct);
 
@@ -48,10 +60,10 @@ public sealed class WorkflowClient(HttpClient http)
     public Task<CaseDetail> GetCaseAsync(string instanceId, CancellationToken ct) =>
         GetAsync<CaseDetail>($"/api/workflow/cases/{Uri.EscapeDataString(instanceId)}", ct);
 
-    /// <summary>The caller's inbox, soonest due first.</summary>
-    public Task<TaskPage> GetTasksAsync(string? candidateGroup, int page, CancellationToken ct) =>
-        GetAsync<TaskPage>(candidateGroup is null ? $"/api/workflow/tasks?page={page}"
-            : $"/api/workflow/tasks?page={page}&candidateGroup={Uri.EscapeDataString(candidateGroup)}", ct);
+    /// <summary>A page of the caller's inbox, sorted by workflow (<paramref name="sort"/> due|created|reference, <paramref name="order"/> asc|desc).</summary>
+    public Task<TaskPage> GetTasksAsync(string? candidateGroup, string sort, string order, int page, CancellationToken ct) =>
+        GetAsync<TaskPage>($"/api/workflow/tasks?sort={Uri.EscapeDataString(sort)}&order={Uri.EscapeDataString(order)}&page={page}"
+            + (candidateGroup is null ? "" : $"&candidateGroup={Uri.EscapeDataString(candidateGroup)}"), ct);
 
     /// <summary>One task with the case's variables.</summary>
     public Task<TaskDetail> GetTaskAsync(long id, CancellationToken ct) => GetAsync<TaskDetail>($"/api/workflow/tasks/{id}", ct);

@@ -44,11 +44,20 @@ public sealed record TaskView(long Id, string InstanceId, string ElementId, stri
 /// <summary>A task with the variables visible at it.</summary>
 public sealed record TaskDetail(TaskView Task, JsonObject? Variables);
 
-/// <summary>An e-service with every version (staff).</summary>
-public sealed record EServiceDetail(string Id, EServiceView? Current, IReadOnlyList<EServiceVersion>? Versions);
+/// <summary>An e-service with every version (staff): its newest published version, or null when none is.</summary>
+public sealed record EServiceDetail(string Id, EServiceView? Current, IReadOnlyList<EServiceVersion>? Versions)
+{
+    /// <summary>The name of the published version, else of the newest version, in the language; else the id.</summary>
+    public string NameIn(string language) =>
+        Current?.NameIn(language) ?? Localized.Pick(Versions?.FirstOrDefault()?.Names, language) ?? Id;
 
-/// <summary>One stored version of an e-service and the process version it deployed.</summary>
-public sealed record EServiceVersion(int Version, string Status, string BpmnProcessId, int ProcessVersion, DateTimeOffset CreatedAt);
+    /// <summary>The start form of the published version, else of the newest version.</summary>
+    public string? StartForm => Current?.StartForm ?? Versions?.FirstOrDefault()?.StartForm;
+}
+
+/// <summary>One stored version of an e-service, the process version it deployed, and its names and start form.</summary>
+public sealed record EServiceVersion(int Version, string Status, string BpmnProcessId, int ProcessVersion, DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string>? Names = null, string? StartForm = null);
 
 /// <summary>A deployed process version; <see cref="Key"/> names it in the process APIs.</summary>
 public sealed record ProcessVersionView(long Key, string BpmnProcessId, int Version, string? Name, DateTimeOffset DeployedAt);

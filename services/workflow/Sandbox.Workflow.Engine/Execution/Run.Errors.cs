@@ -40,6 +40,6 @@ internal sealed partial class Run
             }
         }
         var detail = string.IsNullOrEmpty(message) ? "" : $": {message}";
-        RaiseIncident(source, IncidentKind.UnhandledError, $"The BPMN error '{code}' was thrown and no error event catches it{detail}");
+        RaiseIncident(source, IncidentKind.UnhandledError, $"The BPMN error '{code}' was thrown and no error event catches it{detail}", code);
     }
 }

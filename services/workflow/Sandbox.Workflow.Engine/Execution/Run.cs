@@ -104,9 +104,9 @@ internal sealed partial class Run
 
     public bool HasIncident(ElementInstance instance) => State.Incidents.Exists(i => i.ElementInstanceKey == instance.Key);
 
-    public void RaiseIncident(ElementInstance instance, IncidentKind kind, string message)
+    public void RaiseIncident(ElementInstance instance, IncidentKind kind, string message, string? errorCode = null)
     {
-        var incident = new Incident(NextKey(), kind, instance.Key, instance.ElementId, message, Now);
+        var incident = new Incident(NextKey(), kind, instance.Key, instance.ElementId, message, Now, errorCode);
         State.Incidents.Add(incident);
         Effects.Add(new IncidentRaised(incident));
     }

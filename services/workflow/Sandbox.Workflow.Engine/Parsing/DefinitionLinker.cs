@@ -7,13 +7,18 @@ namespace Sandbox.Workflow.Engine.Parsing;
 // Wires flows, boundary events and start events to their elements and checks the structure of the graph.
 internal static class DefinitionLinker
 {
-    public static ProcessDefinition Link(FlowNode root, List<FlowNode> nodes, List<(XElement Element, SequenceFlow Flow)> flows, ParseContext context)
+    // Null when two elements (or an element and the process) share an id: nothing can be linked by id then.
+    public static ProcessDefinition? Link(FlowNode root, List<FlowNode> nodes, List<(XElement Element, SequenceFlow Flow)> flows, ParseContext context)
     {
         var byId = new Dictionary<string, FlowNode>(StringComparer.Ordinal) { [root.Id] = root };
+        var duplicates = false;
         foreach (var node in nodes)
         {
-            if (!byId.TryAdd(node.Id, node)) Problem(context, node, "Another element has the same id");
+            if (byId.TryAdd(node.Id, node)) continue;
+            Problem(context, node, node.Id == root.Id ? "The process has the same id" : "Another element has the same id");
+            duplicates = true;
         }
+        if (duplicates) return null;
         LinkFlows(byId, flows, context);
         foreach (var node in nodes) LinkBoundary(node, byId, context);
         foreach (var container in nodes.Where(n => n.IsContainer).Prepend(root)) LinkContainer(container, nodes, context);

@@ -53,7 +53,9 @@ public enum IncidentKind
 /// <param name="ElementId">Its element.</param>
 /// <param name="Message">A readable reason.</param>
 /// <param name="CreatedAt">When it was raised.</param>
-public sealed record Incident(long Key, IncidentKind Kind, long ElementInstanceKey, string ElementId, string Message, DateTimeOffset CreatedAt);
+/// <param name="ErrorCode">For <see cref="IncidentKind.UnhandledError"/>: the code of the BPMN error nothing caught (a host passes it to the calling instance).</param>
+public sealed record Incident(long Key, IncidentKind Kind, long ElementInstanceKey, string ElementId, string Message, DateTimeOffset CreatedAt,
+    string? ErrorCode = null);
 
 /// <summary>One element instance's visit, for the instance history.</summary>
 /// <param name="ElementInstanceKey">The element instance.</param>

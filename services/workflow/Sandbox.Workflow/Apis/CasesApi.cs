@@ -39,7 +39,7 @@ public static class CasesApi
     {
         var tenant = Problems.Tenant(user) ?? "";
         var subject = user.Subject();
-        var rows = await db.Instances.AsNoTracking().Where(i => i.Tenant == tenant && i.Subject == subject)
+        var rows = await db.Instances.AsNoTracking().Where(i => i.Tenant == tenant && i.Subject == subject && i.ParentInstanceId == null)
             .OrderByDescending(i => i.StartedAt).Take(500)
             .Join(db.Definitions, i => i.DefinitionId, d => d.Id, (i, d) => new { Instance = i, d.Name }).ToListAsync(ct);
         var cases = new List<CaseSummary>();

@@ -19,9 +19,13 @@ public sealed record HistoryView(long ElementInstanceKey, string ElementId, stri
 
 public sealed record IncidentView(long Key, string Kind, string ElementId, string Message, DateTimeOffset CreatedAt);
 
+/// <summary>An instance a call activity started: its id, process, status and the call activity's element.</summary>
+public sealed record CalledInstanceView(string Id, string BpmnProcessId, int Version, string Status, string? ElementId, long ElementInstanceKey);
+
 public sealed record InstanceView(string Id, string BpmnProcessId, int Version, string Status, JsonObject Variables,
     IReadOnlyList<string> ActiveElementIds, IReadOnlyList<IncidentView> Incidents, IReadOnlyList<HistoryView> History,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? ParentInstanceId = null, long? ParentElementInstanceKey = null,
+    IReadOnlyList<CalledInstanceView>? CalledInstances = null);
 
 public static class InstancesApi
 {
@@ -60,13 +64,25 @@ public static class InstancesApi
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, WorkflowDb db, CancellationToken ct)
     {
         var row = await FindAsync(db, user, id, ct);
-        return row is null ? Problems.NotFound($"No instance {id}") : TypedResults.Ok(View(row));
+        if (row is null) return Problems.NotFound($"No instance {id}");
+        var view = View(row);
+        var elements = view.History.GroupBy(h => h.ElementInstanceKey).ToDictionary(g => g.Key, g => g.First().ElementId);
+        var called = await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId == row.Id).OrderBy(i => i.StartedAt)
+            .Select(i => new { i.Id, i.BpmnProcessId, i.Version, i.Status, i.ParentElementInstanceKey }).ToListAsync(ct);
+        return TypedResults.Ok(view with
+        {
+            CalledInstances = called.Select(c => new CalledInstanceView(c.Id, c.BpmnProcessId, c.Version, c.Status,
+                elements.GetValueOrDefault(c.ParentElementInstanceKey ?? 0), c.ParentElementInstanceKey ?? 0)).ToList(),
+        });
     }
 
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> Cancel(string id, ClaimsPrincipal user, WorkflowDb db,
         InstanceRunner runner, CancellationToken ct)
     {
-        if (await FindAsync(db, user, id, ct) is null) return Problems.NotFound($"No instance {id}");
+        var found = await FindAsync(db, user, id, ct);
+        if (found is null) return Problems.NotFound($"No instance {id}");
+        // As in Camunda, a called instance ends with its call activity: cancel the instance that called it.
+        if (found.ParentInstanceId is { } parent) return Problems.Conflict($"Instance {id} was called by instance {parent}; cancel that one");
         var outcome = await runner.ExecuteAsync(id, new CancelInstance(), null, ct);
         return outcome.Succeeded ? TypedResults.Ok(View(outcome.Instance!)) : Problems.Conflict(outcome.Refusal!);
     }
@@ -93,6 +109,6 @@ public static class InstancesApi
         return new(row.Id, row.BpmnProcessId, row.Version, row.Status, state.ProcessVariables(), state.ActiveElementIds(),
             state.Incidents.Select(i => new IncidentView(i.Key, i.Kind.ToString(), i.ElementId, i.Message, i.CreatedAt)).ToList(),
             state.History.Select(h => new HistoryView(h.ElementInstanceKey, h.ElementId, h.Kind.ToString(), h.EnteredAt, h.LeftAt, h.Terminated)).ToList(),
-            state.StartedAt, state.EndedAt);
+            state.StartedAt, state.EndedAt, row.ParentInstanceId, row.ParentElementInstanceKey);
     }
 }

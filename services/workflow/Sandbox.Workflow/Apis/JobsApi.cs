@@ -51,16 +51,7 @@ public static class JobsApi
 
         var now = clock.GetUtcNow().UtcDateTime;
         var deadline = now.AddMilliseconds(request.Timeout);
-        // One conditional UPDATE claims the jobs (see Runtime.Leases): a job another worker took meanwhile no longer
-        // matches, and the rows carrying this claim's row version are the ones locked here.
-        var claim = Guid.NewGuid();
-        var ids = await Available(db, tenant, request.Type, now).OrderBy(j => j.Id).Select(j => j.Id).Take(request.MaxJobs).ToListAsync(ct);
-        if (ids.Count > 0)
-        {
-            await Available(db, tenant, request.Type, now).Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Worker, request.Worker).SetProperty(j => j.LockedUntil, deadline).SetProperty(j => j.RowVersion, claim), ct);
-        }
-        var locked = ids.Count == 0 ? [] : await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id) && j.RowVersion == claim).OrderBy(j => j.Id).ToListAsync(ct);
+        var locked = await LockAsync(db, tenant, request.Type, request.Worker, request.MaxJobs, now, deadline, ct);
         var instanceIds = locked.Select(j => j.InstanceId).Distinct().ToList();
         var states = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, i => StateJson.Read(i.StateJson), ct);
@@ -68,6 +59,38 @@ public static class JobsApi
             deadline, request.Worker, states[j.InstanceId].VisibleVariables(j.ElementInstanceKey),
             JsonNode.Parse(j.HeadersJson)!.AsObject())).ToList();
         return TypedResults.Ok(new ActivateJobsResponse(jobs));
+    }
+
+    /// <summary>
+    /// Locks up to <paramref name="max"/> available jobs to <paramref name="worker"/> and returns them. PostgreSQL: one
+    /// UPDATE over the rows a <c>FOR UPDATE SKIP LOCKED</c> sub-select picks, so workers asking at the same time get
+    /// different jobs and nobody waits. SQLite: the writers of this process take turns, and the UPDATE re-checks
+    /// that the job is still free (see Runtime.Leases); the rows carrying this claim's row version are the ones locked.
+    /// </summary>
+    private static async Task<List<JobRow>> LockAsync(WorkflowDb db, string tenant, string type, string worker, int max, DateTime now,
+        DateTime deadline, CancellationToken ct)
+    {
+        var claim = Guid.NewGuid();
+        if (db.Database.IsNpgsql())
+        {
+            var rows = await db.Jobs.FromSql($"""
+                UPDATE "Jobs" SET "Worker" = {worker}, "LockedUntil" = {deadline}, "RowVersion" = {claim}
+                WHERE "Id" IN (SELECT "Id" FROM "Jobs" WHERE "Tenant" = {tenant} AND "Type" = {type} AND "State" = 'open'
+                    AND "PushApp" IS NULL AND ("AvailableAt" IS NULL OR "AvailableAt" <= {now}) AND ("LockedUntil" IS NULL OR "LockedUntil" <= {now})
+                    ORDER BY "Id" LIMIT {max} FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).AsNoTracking().ToListAsync(ct);
+            return [.. rows.OrderBy(j => j.Id)];
+        }
+        var ids = await db.WriteAsync(async () =>
+        {
+            var ids = await Available(db, tenant, type, now).OrderBy(j => j.Id).Select(j => j.Id).Take(max).ToListAsync(ct);
+            if (ids.Count == 0) return ids;
+            await Available(db, tenant, type, now).Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Worker, worker).SetProperty(j => j.LockedUntil, deadline).SetProperty(j => j.RowVersion, claim), ct);
+            return ids;
+        }, ct);
+        return ids.Count == 0 ? [] : await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id) && j.RowVersion == claim).OrderBy(j => j.Id).ToListAsync(ct);
     }
 
     // Push-mode jobs are the dispatcher's; workers never see them.
@@ -113,9 +136,20 @@ public static class JobsApi
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == key && j.Tenant == tenant, ct);
         if (job is null) return Problems.NotFound($"No job {key}");
         if (job.State != WorkState.Open) return Problems.Conflict($"Job {key} is {job.State}");
+        // The first attempt closes the row just read (its row version guards the UPDATE); a retry reads it again.
+        var read = job;
         var outcome = await runner.ExecuteAsync(job.InstanceId, command(job), async token =>
         {
-            var row = await db.Jobs.SingleAsync(j => j.Id == key, token);
+            JobRow row;
+            if (read is not null)
+            {
+                row = db.Jobs.Attach(read).Entity;
+                read = null;
+            }
+            else
+            {
+                row = await db.Jobs.SingleAsync(j => j.Id == key, token);
+            }
             if (closeAs is not null && row.State == WorkState.Open) EffectWriter.Close(row, closeAs);
         }, ct);
         return outcome.Succeeded ? TypedResults.NoContent() : Problems.Conflict(outcome.Refusal ?? $"Job {key} cannot be changed");

@@ -23,8 +23,15 @@ internal static class TaskQueries
     private const int MaxPageSize = 200;
 
     public static async Task<Results<Ok<TaskPage>, ValidationProblem>> List(ClaimsPrincipal user, WorkflowDb db, TimeProvider clock,
-        string? assignee, string? candidateGroup, DateTime? dueBefore, bool? overdue, int? page, int? pageSize, CancellationToken ct)
+        string? assignee, string? candidateGroup, DateTime? dueBefore, bool? overdue, int? page, int? pageSize, string? sort, string? order,
+        CancellationToken ct)
     {
+        if (TaskSort.Parse(sort, order) is not { } sorting)
+        {
+            return TaskSort.Parse(sort, null) is null
+                ? Problems.Invalid("sort", $"Sort by one of: {string.Join(", ", TaskSort.Keys)}")
+                : Problems.Invalid("order", $"The order is one of: {string.Join(", ", TaskSort.Orders)}");
+        }
         if (page is < 1) return Problems.Invalid("page", "The page must be 1 or more");
         if (pageSize is < 1 or > MaxPageSize) return Problems.Invalid("pageSize", $"The page size must be between 1 and {MaxPageSize}");
         var tenant = Problems.Tenant(user) ?? "";
@@ -39,11 +46,12 @@ internal static class TaskQueries
         }
         if (overdue is true) query = query.Where(t => t.DueDate != null && t.DueDate < now);
         if (overdue is false) query = query.Where(t => t.DueDate == null || t.DueDate >= now);
-        // Candidate groups are few per task; matching them against the caller's groups is done here.
-        var visible = (await query.OrderBy(t => t.Id).ToListAsync(ct)).Where(t => TasksApi.MayWorkOn(user, t))
-            .OrderBy(t => t.DueDate ?? DateTime.MaxValue).ThenBy(t => t.Id).ToList();
+        // Candidate groups are few per task; matching them against the caller's groups, and the sort, are done here
+        // (ordinal, so the order does not depend on the database's collation).
+        var rows = await query.Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, i.Reference }).ToListAsync(ct);
+        var visible = rows.Where(r => TasksApi.MayWorkOn(user, r.Task)).Select(r => (r.Task, r.Reference)).Order(sorting).ToList();
         int p = page ?? 1, size = pageSize ?? 50;
-        var items = await ViewsAsync(db, now, visible.Skip((p - 1) * size).Take(size).ToList(), ct);
+        var items = await ViewsAsync(db, now, visible.Skip((p - 1) * size).Take(size).Select(r => r.Task).ToList(), ct);
         return TypedResults.Ok(new TaskPage(items, p, size, visible.Count));
     }
 

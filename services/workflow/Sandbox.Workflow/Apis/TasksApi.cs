@@ -21,7 +21,7 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(WorkflowPolicies.TaskHandler);
-        group.MapGet("/", TaskQueries.List).WithSummary("Open user tasks the caller may work on, soonest due first");
+        group.MapGet("/", TaskQueries.List).WithSummary("Open user tasks the caller may work on, a page at a time (?sort=due|created|reference&order=asc|desc)");
         group.MapGet("/{id:long}", TaskQueries.Get).WithSummary("A task with the variables its form sees");
         group.MapPost("/{id:long}/claim", Claim).WithSummary("Assigns the task to the caller");
         group.MapPost("/{id:long}/unclaim", Unclaim).WithSummary("Gives the caller's task back to its candidates");

@@ -38,6 +38,12 @@ public sealed class InstanceRow
     [MaxLength(64)] public string? Reference { get; set; }
     [MaxLength(128)] public string? EServiceId { get; set; }
     public int? EServiceVersion { get; set; }
+    /// <summary>The instance whose call activity started this one; null for an instance started on its own.</summary>
+    [MaxLength(64)] public string? ParentInstanceId { get; set; }
+    /// <summary>The element instance of the parent's call activity that waits for this instance.</summary>
+    public long? ParentElementInstanceKey { get; set; }
+    /// <summary>The sequence number of the instance's last outbox event (0 before the first); its next event gets one more.</summary>
+    public long EventSequence { get; set; }
     [ConcurrencyCheck] public Guid RowVersion { get; set; }
 }
 
@@ -152,4 +158,48 @@ public sealed class HistoryRow
     [MaxLength(64)] public string ElementType { get; set; } = "";
     [MaxLength(16)] public string Event { get; set; } = "";
     public DateTime At { get; set; }
+}
+
+/// <summary>
+/// What a called instance hands back to its parent's call activity: its variables when it completed, or a BPMN
+/// error nothing inside it caught. Written in the child's step and applied to the parent once, by
+/// <see cref="Runtime.CallResultPoller"/> under a lease, in the same unit of work as the parent's step.
+/// </summary>
+public sealed class CallResultRow
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public string ParentInstanceId { get; set; } = "";
+    public long ParentElementInstanceKey { get; set; }
+    [MaxLength(64)] public string ChildInstanceId { get; set; } = "";
+    /// <summary><see cref="CallResultKinds.Completed"/> or <see cref="CallResultKinds.Error"/>.</summary>
+    [MaxLength(16)] public string Kind { get; set; } = CallResultKinds.Completed;
+    public string? VariablesJson { get; set; }
+    [MaxLength(256)] public string? ErrorCode { get; set; }
+    [MaxLength(2048)] public string? ErrorMessage { get; set; }
+    public DateTime CreatedAt { get; set; }
+    [MaxLength(16)] public string State { get; set; } = WorkState.Open;
+    /// <summary>The W3C trace context of the child's step; the parent's step continues it.</summary>
+    [MaxLength(64)] public string? TraceParent { get; set; }
+    [MaxLength(64)] public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+}
+
+/// <summary>The kinds of <see cref="CallResultRow"/>.</summary>
+public static class CallResultKinds
+{
+    public const string Completed = "completed";
+    public const string Error = "error";
+}
+
+/// <summary>The sandbox clock's offset, one row for the whole service (every replica reads it).</summary>
+public sealed class SandboxClockRow
+{
+    /// <summary>Always <see cref="ServiceWide"/>.</summary>
+    public int Id { get; set; }
+    public long OffsetTicks { get; set; }
+    [MaxLength(256)] public string? ChangedBy { get; set; }
+    public DateTime? ChangedAt { get; set; }
+
+    /// <summary>The id of the one row.</summary>
+    public const int ServiceWide = 1;
 }

@@ -13,15 +13,15 @@ public sealed record EServiceView(
     internal static Dictionary<string, string> Map(string json) => JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 }
 
-/// <summary>One stored version with what it deployed (staff view).</summary>
+/// <summary>One stored version with what it deployed (staff view); names and start form as that version's package declared them.</summary>
 public sealed record EServiceVersionView(
     int Version, string Status, string? DeclaredVersion, string BpmnProcessId, int ProcessVersion,
     IReadOnlyList<string> Forms, IReadOnlyList<string> Templates, IReadOnlyDictionary<string, JobRoute> Jobs,
-    DateTime CreatedAt, string CreatedBy)
+    DateTime CreatedAt, string CreatedBy, IReadOnlyDictionary<string, string> Names, string StartForm)
 {
     internal static EServiceVersionView From(EServiceRow row) => new(row.Version, row.Status, row.DeclaredVersion,
         row.BpmnProcessId, row.ProcessVersion, List(row.FormsJson), List(row.TemplatesJson), ReadJobs(row.JobsJson),
-        row.CreatedAt, row.CreatedBy);
+        row.CreatedAt, row.CreatedBy, EServiceView.Map(row.NamesJson), row.StartForm);
 
     private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
 

@@ -18,13 +18,14 @@ public static class EServicesApi
             .Accepts<PackageUpload>("application/json", "application/zip", "application/x-zip-compressed", "application/octet-stream")
             .WithSummary("Deploys an e-service package (zip or JSON files map) all or nothing");
         group.MapGet("/", List).AllowAnonymous()
-            .WithSummary("The published e-services of a tenant (?tenant= when not signed in)");
+            .WithSummary("The published e-services of a tenant (?tenant= when not signed in); with ?all=true, for designers and "
+                + "administrators, every e-service of the tenant with every version");
         group.MapGet("/{id}", Get).AllowAnonymous()
             .WithSummary("One e-service; staff also see every version");
         group.MapPost("/{id}/versions/{version:int}/publish", (string id, int version, ClaimsPrincipal user, WorkflowDb db, CancellationToken ct) =>
-            SetStatus(id, version, EServiceStatus.Published, user, db, ct)).RequireAuthorization(Policies.Designer);
+            SetStatus(id, version, EServiceStatus.Published, user, db, ct)).RequireAuthorization(WorkflowPolicies.Publisher);
         group.MapPost("/{id}/versions/{version:int}/retire", (string id, int version, ClaimsPrincipal user, WorkflowDb db, CancellationToken ct) =>
-            SetStatus(id, version, EServiceStatus.Retired, user, db, ct)).RequireAuthorization(Policies.Designer);
+            SetStatus(id, version, EServiceStatus.Retired, user, db, ct)).RequireAuthorization(WorkflowPolicies.Publisher);
         return api;
     }
 
@@ -61,14 +62,30 @@ public static class EServicesApi
         };
     }
 
-    private static async Task<Results<Ok<List<EServiceView>>, ValidationProblem>> List(
-        ClaimsPrincipal user, WorkflowDb db, string? tenant, CancellationToken ct)
+    private static async Task<Results<Ok<List<EServiceView>>, Ok<List<EServiceDetail>>, ValidationProblem, ProblemHttpResult>> List(
+        ClaimsPrincipal user, WorkflowDb db, string? tenant, bool? all, CancellationToken ct)
     {
-        if (TenantOf(user, tenant) is not { } scope) return Problems.Invalid("tenant", "Name the tenant (?tenant=) or sign in");
+        var scope = TenantOf(user, tenant);
+        if (all is true)
+        {
+            if (scope is null || !IsDesignerOf(user, scope))
+                return TypedResults.Problem("Only designers and administrators of the tenant list every e-service", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+            return TypedResults.Ok(await ListAllAsync(db, scope, ct));
+        }
+        if (scope is null) return Problems.Invalid("tenant", "Name the tenant (?tenant=) or sign in");
         var rows = await db.Set<EServiceRow>().AsNoTracking()
             .Where(r => r.Tenant == scope && r.Status == EServiceStatus.Published).ToListAsync(ct);
         var newest = rows.GroupBy(r => r.EServiceId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.EServiceId, StringComparer.Ordinal);
         return TypedResults.Ok(newest.Select(EServiceView.From).ToList());
+    }
+
+    // Every e-service with its newest published version (if any) and every version, newest first, whatever its status.
+    private static async Task<List<EServiceDetail>> ListAllAsync(WorkflowDb db, string tenant, CancellationToken ct)
+    {
+        var rows = await db.Set<EServiceRow>().AsNoTracking().Where(r => r.Tenant == tenant).ToListAsync(ct);
+        return rows.GroupBy(r => r.EServiceId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new EServiceDetail(g.Key,
+            g.Where(r => r.Status == EServiceStatus.Published).MaxBy(r => r.Version) is { } current ? EServiceView.From(current) : null,
+            g.OrderByDescending(r => r.Version).Select(EServiceVersionView.From).ToList())).ToList();
     }
 
     private static async Task<Results<Ok<EServiceDetail>, NotFound, ValidationProblem>> Get(
@@ -106,6 +123,11 @@ public static class EServicesApi
     private static bool IsStaffOf(ClaimsPrincipal user, string tenant) =>
         user.Identity?.IsAuthenticated == true && user.BelongsToTenant(tenant)
         && Roles.Staff.Any(role => user.HasClaim(SandboxClaims.Role, role));
+
+    // Those who keep the catalog: designers and administrators of the tenant (a platform administrator of any).
+    private static bool IsDesignerOf(ClaimsPrincipal user, string tenant) =>
+        user.Identity?.IsAuthenticated == true && user.BelongsToTenant(tenant)
+        && new[] { Roles.Designer, Roles.TenantAdmin, Roles.PlatformAdmin }.Any(role => user.HasClaim(SandboxClaims.Role, role));
 
     private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)
     {

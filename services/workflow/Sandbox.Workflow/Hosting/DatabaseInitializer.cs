@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Sandbox.Data;
 using Sandbox.Workflow.Data;
+using Sandbox.Workflow.Runtime;
 
 namespace Sandbox.Workflow.Hosting;
 
-/// <summary>Creates the schema on start when the database is new.</summary>
-internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedService
+/// <summary>Applies the pending migrations on start, then reads the sandbox clock before any timer is due.</summary>
+internal sealed class DatabaseInitializer(IServiceProvider services, WorkflowOptions options) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -16,6 +17,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedSe
         // Background loops (timers, outbox, push jobs) write beside requests: with write-ahead logging readers
         // never block the writer and the writer never blocks readers.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (options.SandboxClock) await scope.ServiceProvider.GetRequiredService<SandboxClockStore>().RefreshAsync(ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -11,6 +11,13 @@ public sealed class WorkflowOptions
     /// <summary>Where the SQLite database lives.</summary>
     public string DataPath { get; set; } = "";
 
+    /// <summary>
+    /// SQLite's <c>synchronous</c> level: <c>normal</c> (default; with write-ahead logging a commit survives a crash
+    /// of the service, an operating-system crash or power loss may lose the last commits) or <c>full</c> (the log is
+    /// flushed to disk at every commit, which bounds the steps per second by the disk's flush time).
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "normal";
+
     /// <summary>Most jobs one activation may lock.</summary>
     public int MaxJobsPerActivation { get; set; } = 100;
 
@@ -40,6 +47,12 @@ public sealed class WorkflowOptions
 
     /// <summary>How many jobs one replica pushes at the same time.</summary>
     public int JobPushParallelism { get; set; } = 8;
+
+    /// <summary>How often results of called instances are looked for when no step woke their poller.</summary>
+    public TimeSpan CallResultPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a replica reads the sandbox clock's offset that another replica may have moved.</summary>
+    public TimeSpan ClockRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The Dapr app id of the forms service, which validates task data against the task's form.</summary>
     public string FormsAppId { get; set; } = "forms";

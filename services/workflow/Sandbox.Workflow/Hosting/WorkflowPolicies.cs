@@ -15,6 +15,9 @@ public static class WorkflowPolicies
     /// <summary>Works on user tasks of the tenant: a caseworker, or a tenant administrator (the team lead tasks escalate to).</summary>
     public const string TaskHandler = "workflow-task-handler";
 
+    /// <summary>Publishes and retires e-service versions of the tenant: a designer, or a tenant administrator.</summary>
+    public const string Publisher = "workflow-publisher";
+
     /// <summary>May move the sandbox clock: a designer or an administrator.</summary>
     public const string ClockKeeper = "workflow-clock-keeper";
 
@@ -24,6 +27,8 @@ public static class WorkflowPolicies
             .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, [.. Roles.Staff, Roles.Service]))
             .AddPolicy(Worker, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Service, Roles.TenantAdmin, Roles.PlatformAdmin))
             .AddPolicy(TaskHandler, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Caseworker, Roles.TenantAdmin)
+                .AddRequirements(new TenantScopeRequirement()))
+            .AddPolicy(Publisher, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Designer, Roles.TenantAdmin)
                 .AddRequirements(new TenantScopeRequirement()))
             .AddPolicy(ClockKeeper, p => p.RequireAuthenticatedUser().RequireClaim(SandboxClaims.Role, Roles.Designer, Roles.TenantAdmin, Roles.PlatformAdmin));
         return services;

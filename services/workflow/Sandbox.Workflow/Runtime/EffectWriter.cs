@@ -16,7 +16,7 @@ namespace Sandbox.Workflow.Runtime;
 /// both or neither: history, jobs, tasks, timers, subscriptions and the outbox events the step causes.
 /// </summary>
 public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvider clock, OutboxWriter outbox, IEServiceCatalog catalog,
-    JobSignal jobSignal)
+    JobSignal jobSignal, CallActivities calls)
 {
     private bool pushPending;
 
@@ -24,6 +24,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
     public void Committed()
     {
         outbox.Committed();
+        calls.Committed();
         if (!pushPending) return;
         pushPending = false;
         jobSignal.Notify();
@@ -47,12 +48,12 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
                     await JobCreatedAsync(instance, e, ct);
                     break;
                 case JobCancelled e:
-                    foreach (var job in await OpenJobsAsync(instance.Id, e.ElementInstanceKey, ct)) Close(job, WorkState.Cancelled);
+                    foreach (var job in await OpenJobsAsync(instance, e.ElementInstanceKey, ct)) Close(job, WorkState.Cancelled);
                     break;
                 case UserTaskCreated e:
                     var created = Task(instance, e, clock.GetUtcNow().UtcDateTime);
                     db.UserTasks.Add(created);
-                    outbox.Add(Topics.TaskCreated, TaskEvent(instance, created, created.CreatedAt), created);
+                    outbox.Add(instance, Topics.TaskCreated, TaskEvent(instance, created, created.CreatedAt), created);
                     telemetry.TaskCreated(instance.BpmnProcessId);
                     break;
                 case UserTaskCancelled e:
@@ -79,18 +80,30 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
                 case MessageSubscriptionClosed e:
                     await CloseSubscriptionAsync(instance.Id, e.SubscriptionKey, ct);
                     break;
+                case CallActivityStartRequested e:
+                    await calls.StartChildAsync(instance, e, ct);
+                    break;
+                case CallActivityCancelled e:
+                    await calls.CancelChildrenAsync(instance, e.ElementInstanceKey, ct);
+                    break;
                 case IncidentRaised e:
                     telemetry.Incident(instance.BpmnProcessId, e.Incident.Kind.ToString());
+                    if (instance.ParentInstanceId is not null && e.Incident is { Kind: IncidentKind.UnhandledError, ErrorCode: not null })
+                    {
+                        calls.ChildErrorUncaught(instance, e.Incident);
+                    }
                     break;
-                case InstanceCompleted:
+                case InstanceCompleted e:
                     telemetry.InstanceCompleted(instance.BpmnProcessId, clock.GetUtcNow().UtcDateTime - instance.StartedAt);
+                    if (instance.ParentInstanceId is not null) calls.ChildCompleted(instance, e);
                     break;
             }
         }
         Store(instance, step.State, clock.GetUtcNow().UtcDateTime);
-        if (instance.Status != statusBefore || instance.CaseStatus != caseStatusBefore)
+        // A called instance is part of its root's case: only the root reports the case's status.
+        if (instance.ParentInstanceId is null && (instance.Status != statusBefore || instance.CaseStatus != caseStatusBefore))
         {
-            outbox.Add(Topics.CaseStatusChanged, new CaseStatusChanged(Guid.NewGuid().ToString("n"), instance.Id, instance.Tenant,
+            outbox.Add(instance, Topics.CaseStatusChanged, new CaseStatusChanged(Guid.NewGuid().ToString("n"), instance.Id, instance.Tenant,
                 instance.Subject, instance.Reference, instance.SubmissionId, instance.EServiceId, instance.Status, instance.CaseStatus,
                 OutboxWriter.Utc(instance.UpdatedAt)));
         }
@@ -113,7 +126,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
         foreach (var task in await OpenTasksAsync(instance.Id, key, ct))
         {
             Close(task, WorkState.Completed);
-            outbox.Add(Topics.TaskCompleted, TaskEvent(instance, task, now), task);
+            outbox.Add(instance, Topics.TaskCompleted, TaskEvent(instance, task, now), task);
             telemetry.TaskCompleted(instance.BpmnProcessId, task.ElementId, now - task.CreatedAt);
         }
     }
@@ -126,7 +139,7 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
     private async Task JobCreatedAsync(InstanceRow instance, JobCreated e, CancellationToken ct)
     {
         // A failed job that is retried keeps its key, as in Zeebe.
-        var job = (await OpenJobsAsync(instance.Id, e.ElementInstanceKey, ct)).FirstOrDefault();
+        var job = (await OpenJobsAsync(instance, e.ElementInstanceKey, ct)).FirstOrDefault();
         if (job is null)
         {
             job = new JobRow { Tenant = instance.Tenant, InstanceId = instance.Id, ElementInstanceKey = e.ElementInstanceKey, CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -149,11 +162,12 @@ public sealed class EffectWriter(WorkflowDb db, Telemetry telemetry, TimeProvide
         job.RowVersion = Guid.NewGuid();
     }
 
-    private async Task<List<JobRow>> OpenJobsAsync(string instanceId, long key, CancellationToken ct)
+    private async Task<List<JobRow>> OpenJobsAsync(InstanceRow instance, long key, CancellationToken ct)
     {
-        var local = db.Jobs.Local.Where(j => j.InstanceId == instanceId && j.ElementInstanceKey == key && j.State == WorkState.Open).ToList();
-        if (local.Count > 0) return local;
-        return await db.Jobs.Where(j => j.InstanceId == instanceId && j.ElementInstanceKey == key && j.State == WorkState.Open).ToListAsync(ct);
+        var local = db.Jobs.Local.Where(j => j.InstanceId == instance.Id && j.ElementInstanceKey == key && j.State == WorkState.Open).ToList();
+        // An instance being started has no stored rows yet.
+        if (local.Count > 0 || db.Entry(instance).State == EntityState.Added) return local;
+        return await db.Jobs.Where(j => j.InstanceId == instance.Id && j.ElementInstanceKey == key && j.State == WorkState.Open).ToListAsync(ct);
     }
 
     private async Task<List<UserTaskRow>> OpenTasksAsync(string instanceId, long key, CancellationToken ct)

@@ -29,6 +29,7 @@ public sealed class InstanceRunner(WorkflowDb db, WorkflowEngine engine, Definit
     {
         var id = Guid.NewGuid().ToString("n");
         using var activity = Telemetry.StartStepActivity("start", definition.BpmnProcessId, id);
+        using var tenant = CalledProcesses.For(definition.Tenant);
         var process = definitions.Get(definition);
         var step = engine.Start(process, new StartInstance(id, variables, startEventId));
         var row = new InstanceRow
@@ -61,9 +62,10 @@ public sealed class InstanceRunner(WorkflowDb db, WorkflowEngine engine, Definit
             db.ChangeTracker.Clear();
             var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct);
             if (row is null) return new(null, $"Instance {instanceId} does not exist");
-            var definition = await db.Definitions.SingleAsync(d => d.Id == row.DefinitionId, ct);
+            var process = definitions.Find(row.DefinitionId)
+                ?? definitions.Get(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == row.DefinitionId, ct));
             using var activity = Telemetry.StartStepActivity(command.GetType().Name, row.BpmnProcessId, row.Id, traceParent);
-            var process = definitions.Get(definition);
+            using var tenant = CalledProcesses.For(row.Tenant);
             StepResult step;
             try
             {

@@ -57,8 +57,8 @@ internal sealed class JobDispatcher(IServiceScopeFactory scopes, IJobInvoker inv
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
             var ids = await Due(db, now).OrderBy(j => j.Id).Select(j => j.Id).Take(free).ToListAsync(ct);
             if (ids.Count == 0) return [];
-            await Due(db, now).Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(s => s.SetProperty(j => j.Worker, token)
-                .SetProperty(j => j.LockedUntil, until).SetProperty(j => j.RowVersion, Guid.NewGuid()), ct);
+            await db.WriteAsync(() => Due(db, now).Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(s => s.SetProperty(j => j.Worker, token)
+                .SetProperty(j => j.LockedUntil, until).SetProperty(j => j.RowVersion, Guid.NewGuid()), ct), ct);
             claimed = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id) && j.Worker == token && j.State == WorkState.Open).ToListAsync(ct);
         }
         var started = new List<Task>();

@@ -54,7 +54,7 @@ public sealed class NotifyJobs(WorkflowEngine engine, OutboxWriter outbox)
                 step = step with { Effects = others };
                 continue;
             }
-            foreach (var notification in notifications) outbox.Add(Topics.NotificationRequested, notification);
+            foreach (var notification in notifications) outbox.Add(instance, Topics.NotificationRequested, notification);
             step = new StepResult(next.State, [.. others, .. next.Effects], step.Steps + next.Steps);
         }
     }

@@ -23,15 +23,19 @@ internal sealed class DaprEventPublisher(DaprClient dapr) : IEventPublisher
 }
 
 /// <summary>
-/// Sends outbox events at least once. Each event is claimed under a lease, so replicas do not send it twice in
-/// normal operation; an event the sidecar refused waits for its own retry time (growing back-off) while the
-/// others go on, so one bad event never holds up the rest. Order between events is therefore not guaranteed;
-/// consumers key on the ids in the payloads. Sent rows are kept for a day, then deleted.
+/// Sends outbox events at least once, in order per instance. Only an instance's first unsent event (its head) is
+/// claimable; whoever claims it under a lease takes that instance's later unsent events with it and sends them one
+/// after the other, stopping at the first refusal. So a refused or in-flight event holds back the later events of
+/// its own instance only, other instances go on, and replicas on one database never send an instance's events out
+/// of order while their leases hold. Sent rows are kept for a day, then deleted.
 /// </summary>
 internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal,
     WorkflowOptions options, Telemetry telemetry, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     private const int Batch = 100;
+    // After a commit wakes the publisher it waits this long, so that the events of steps committing close together
+    // go in one batch (a few statements per batch instead of per event).
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Keep = TimeSpan.FromDays(1);
 
@@ -50,7 +54,7 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
             {
                 logger.LogWarning(e, "The outbox could not be read; trying again");
             }
-            if (sent < Batch) await signal.WaitAsync(options.OutboxPollInterval, stoppingToken);
+            if (sent < Batch && await signal.WaitAsync(options.OutboxPollInterval, stoppingToken)) await Task.Delay(Gather, stoppingToken);
         }
     }
 
@@ -62,23 +66,58 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
         var now = Leases.Now;
         var token = Leases.NewToken();
         var until = now + options.LeaseTimeout;
-        var due = await db.Outbox.Where(o => o.PublishedAt == null && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
-            .OrderBy(o => o.Id).Select(o => o.Id).Take(Batch).ToListAsync(ct);
-        if (due.Count == 0) return 0;
-        await db.Outbox.Where(o => due.Contains(o.Id) && o.PublishedAt == null && (o.LeaseUntil == null || o.LeaseUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, token).SetProperty(o => o.LeaseUntil, until), ct);
-        var claimed = await db.Outbox.AsNoTracking().Where(o => due.Contains(o.Id) && o.LeaseOwner == token).OrderBy(o => o.Id).ToListAsync(ct);
-        var errors = new System.Collections.Concurrent.ConcurrentDictionary<long, string>();
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (row, t) =>
+        // The heads: due, held by nobody, and no earlier event of the same instance unsent.
+        var heads = await db.Outbox
+            .Where(o => o.PublishedAt == null && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil <= now)
+                && !db.Outbox.Any(p => p.InstanceId == o.InstanceId && p.PublishedAt == null && p.Sequence < o.Sequence))
+            .OrderBy(o => o.Id).Select(o => new { o.Id, o.InstanceId }).Take(Batch).ToListAsync(ct);
+        if (heads.Count == 0) return 0;
+        var instances = heads.Select(h => h.InstanceId).Distinct().ToList();
+        var headIds = heads.Select(h => h.Id).ToHashSet();
+        // One conditional UPDATE claims these instances' unsent events that nobody holds (see Leases).
+        await db.WriteAsync(() => db.Outbox
+            .Where(o => instances.Contains(o.InstanceId) && o.PublishedAt == null && (o.LeaseUntil == null || o.LeaseUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, token).SetProperty(o => o.LeaseUntil, until), ct), ct);
+        var claimed = await db.Outbox.AsNoTracking().Where(o => o.LeaseOwner == token).ToListAsync(ct);
+        // An instance is this claim's only when its head is: another replica that took the head first sends the rest.
+        var groups = claimed.GroupBy(o => o.InstanceId).Select(g => g.OrderBy(o => o.Sequence).ToList()).ToList();
+        var ours = groups.Where(g => headIds.Contains(g[0].Id)).ToList();
+        var release = groups.Where(g => !headIds.Contains(g[0].Id)).SelectMany(g => g).Select(o => o.Id).ToList();
+        var sent = new System.Collections.Concurrent.ConcurrentBag<long>();
+        var failed = new System.Collections.Concurrent.ConcurrentBag<(OutboxRow Row, string Error)>();
+        var untried = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Parallel.ForEachAsync(ours, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (events, t) =>
         {
-            if (await SendAsync(row, t) is { } error) errors[row.Id] = error;
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (await SendAsync(events[i], t) is not { } error)
+                {
+                    sent.Add(events[i].Id);
+                    continue;
+                }
+                // The refused event waits for its retry time and the instance's later events wait behind it.
+                failed.Add((events[i], error));
+                foreach (var later in events.Skip(i + 1)) untried.Add(later.Id);
+                break;
+            }
         });
-        // One write marks the batch sent; the few that failed wait for their own retry time.
-        var sent = claimed.Where(o => !errors.ContainsKey(o.Id)).Select(o => o.Id).ToList();
+        // One write marks the sent events; the refused ones get their retry time; the rest are let go.
         var at = Leases.Now;
-        await db.Outbox.Where(o => sent.Contains(o.Id) && o.LeaseOwner == token).ExecuteUpdateAsync(s => s.SetProperty(o => o.PublishedAt, at)
-            .SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTime?)null), CancellationToken.None);
-        foreach (var row in claimed.Where(o => errors.ContainsKey(o.Id))) await RetryLaterAsync(db, row, errors[row.Id]);
+        var sentIds = sent.ToList();
+        if (sentIds.Count > 0)
+        {
+            await db.WriteAsync(() => db.Outbox.Where(o => sentIds.Contains(o.Id) && o.LeaseOwner == token).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.PublishedAt, at).SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTime?)null),
+                CancellationToken.None), CancellationToken.None);
+        }
+        foreach (var (row, error) in failed) await RetryLaterAsync(db, row, error);
+        release.AddRange(untried);
+        if (release.Count > 0)
+        {
+            await db.WriteAsync(() => db.Outbox.Where(o => release.Contains(o.Id) && o.LeaseOwner == token).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTime?)null), CancellationToken.None),
+                CancellationToken.None);
+        }
         return claimed.Count;
     }
 
@@ -105,9 +144,10 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
         var next = Leases.Now + Backoff(attempts);
         logger.LogWarning("Outbox event {OutboxId} on {Topic} not published (attempt {Attempts}, next at {NextAttempt}): {Error}",
             row.Id, row.Topic, attempts, next, error);
-        await db.Outbox.Where(o => o.Id == row.Id && o.LeaseOwner == row.LeaseOwner).ExecuteUpdateAsync(s => s
+        await db.WriteAsync(() => db.Outbox.Where(o => o.Id == row.Id && o.LeaseOwner == row.LeaseOwner).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, error).SetProperty(o => o.NextAttemptAt, next)
-            .SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTime?)null), CancellationToken.None);
+            .SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTime?)null), CancellationToken.None),
+            CancellationToken.None);
     }
 
     private static TimeSpan Backoff(int attempts) =>
@@ -126,8 +166,8 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublish
     {
         await using var scope = scopes.CreateAsyncScope();
         var before = Leases.Now - Keep;
-        await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Outbox.Where(o => o.PublishedAt != null && o.PublishedAt < before)
-            .ExecuteDeleteAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        await db.WriteAsync(() => db.Outbox.Where(o => o.PublishedAt != null && o.PublishedAt < before).ExecuteDeleteAsync(ct), ct);
         return Leases.Now;
     }
 }

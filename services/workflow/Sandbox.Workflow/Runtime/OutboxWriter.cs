@@ -16,13 +16,20 @@ public sealed class OutboxWriter(WorkflowDb db, OutboxSignal signal)
     /// <summary>True when something was added since the last <see cref="Committed"/>.</summary>
     public bool Pending { get; private set; }
 
-    public void Add<T>(string topic, T payload, UserTaskRow? task = null)
+    /// <summary>
+    /// Adds an event of <paramref name="instance"/>'s step. It gets the instance's next sequence number (stored with the
+    /// instance in the same unit of work) as <c>sequence</c> in its payload: the order it is published in.
+    /// </summary>
+    public void Add<T>(InstanceRow instance, string topic, T payload, UserTaskRow? task = null)
     {
         var now = DateTime.UtcNow;
+        var sequence = ++instance.EventSequence;
         db.Outbox.Add(new OutboxRow
         {
+            InstanceId = instance.Id,
+            Sequence = sequence,
             Topic = topic,
-            PayloadJson = JsonSerializer.Serialize(payload, Json),
+            PayloadJson = WithSequence(JsonSerializer.Serialize(payload, Json), sequence),
             Task = task,
             TraceParent = Activity.Current?.Id,
             CreatedAt = now,
@@ -30,6 +37,10 @@ public sealed class OutboxWriter(WorkflowDb db, OutboxSignal signal)
         });
         Pending = true;
     }
+
+    // The payload is a JSON object: "sequence" goes in as its first property.
+    private static string WithSequence(string json, long sequence) =>
+        json.Length <= 2 ? $"{{\"sequence\":{sequence}}}" : $"{{\"sequence\":{sequence},{json.AsSpan(1)}";
 
     /// <summary>Wakes the publisher once the unit of work that added events has committed.</summary>
     public void Committed()
@@ -53,8 +64,8 @@ public class WorkSignal
         if (semaphore.CurrentCount == 0) semaphore.Release();
     }
 
-    /// <summary>Waits for a notification or the timeout, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await semaphore.WaitAsync(timeout, ct);
+    /// <summary>Waits for a notification or the timeout, whichever comes first; true when notified.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => semaphore.WaitAsync(timeout, ct);
 }
 
 /// <summary>Wakes <see cref="OutboxPublisher"/>.</summary>

@@ -2,8 +2,9 @@ namespace Sandbox.Workflow.Runtime;
 
 /// <summary>
 /// The service's clock: the system clock plus an offset a pilot moves forward, so "14 days later" takes seconds.
-/// Timers, job locks and back-offs all read it. The offset lives in this process only (not shared between
-/// replicas, not kept over a restart) and never goes backwards except by a reset.
+/// Timers, job locks and back-offs all read it, so a read is one field read: the offset is stored service-wide in
+/// the database (<see cref="SandboxClockStore"/>), and this replica's copy is set when it moves the clock and
+/// refreshed from the database every <c>ClockRefreshInterval</c> (<see cref="SandboxClockRefresher"/>).
 /// </summary>
 public sealed class SandboxClock : TimeProvider
 {
@@ -13,11 +14,6 @@ public sealed class SandboxClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 
-    public void Advance(TimeSpan by)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        Interlocked.Add(ref offsetTicks, by.Ticks);
-    }
-
-    public void Reset() => Interlocked.Exchange(ref offsetTicks, 0);
+    /// <summary>Takes the offset stored for the service.</summary>
+    public void Set(TimeSpan offset) => Interlocked.Exchange(ref offsetTicks, offset.Ticks);
 }

@@ -73,7 +73,7 @@ public sealed class SubmissionStarter(WorkflowDb db, InstanceRunner runner, IESe
     private async Task<string?> ExistingAsync(string tenant, string submissionId, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        return await db.Instances.AsNoTracking().Where(i => i.Tenant == tenant && i.SubmissionId == submissionId)
+        return await db.Instances.AsNoTracking().Where(i => i.Tenant == tenant && i.SubmissionId == submissionId && i.ParentInstanceId == null)
             .Select(i => i.Id).FirstOrDefaultAsync(ct);
     }
 }

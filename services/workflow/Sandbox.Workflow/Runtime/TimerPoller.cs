@@ -46,8 +46,8 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
             var ids = await db.Timers.Where(t => t.State == WorkState.Open && t.DueAt <= due && (t.LeaseUntil == null || t.LeaseUntil <= now))
                 .OrderBy(t => t.DueAt).Select(t => t.Id).Take(Batch).ToListAsync(ct);
             if (ids.Count == 0) return 0;
-            await db.Timers.Where(t => ids.Contains(t.Id) && t.State == WorkState.Open && (t.LeaseUntil == null || t.LeaseUntil <= now))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, token).SetProperty(t => t.LeaseUntil, until), ct);
+            await db.WriteAsync(() => db.Timers.Where(t => ids.Contains(t.Id) && t.State == WorkState.Open && (t.LeaseUntil == null || t.LeaseUntil <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, token).SetProperty(t => t.LeaseUntil, until), ct), ct);
             claimed = await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id) && t.LeaseOwner == token).OrderBy(t => t.DueAt).ToListAsync(ct);
         }
         foreach (var timer in claimed) await FireAsync(timer, ct);
@@ -67,7 +67,7 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
         if (outcome.Succeeded) return;
         logger.LogInformation("Timer {TimerKey} of instance {InstanceId} closed without firing: {Reason}", timer.SubscriptionKey, timer.InstanceId, outcome.Refusal);
         db.ChangeTracker.Clear();
-        await db.Timers.Where(t => t.Id == timer.Id && t.State == WorkState.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, WorkState.Cancelled), ct);
+        await db.WriteAsync(() => db.Timers.Where(t => t.Id == timer.Id && t.State == WorkState.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, WorkState.Cancelled), ct), ct);
     }
 }

@@ -70,7 +70,7 @@ public sealed class FormFiller(IReadOnlyList<string> wishes, FilePayload? docume
     private static async Task<List<Field>> ReadAsync(ILocator form, string prefix)
     {
         var json = await form.EvaluateAsync<JsonElement>("""
-            (form, prefix) => [...form.elements].filter(e => e.name && e.name.startsWith(prefix)).map(e => ({
+            (form, prefix) => [...form.elements].filter(e => e.name && e.name.startsWith(prefix) && !e.disabled).map(e => ({
               name: e.name, tag: e.tagName.toLowerCase(), type: (e.type || '').toLowerCase(), id: e.id || '', value: e.value || '',
               checked: !!e.checked, options: e.tagName === 'SELECT' ? [...e.options].map(o => o.value) : [],
               invalid: e.getAttribute('aria-invalid') === 'true' }))

@@ -60,5 +60,6 @@ public sealed class FormPageModel(ApplicationForm application) : Microsoft.AspNe
         Page = Current.Index,
         Attachments = State.Attachments,
         FieldPrefix = ApplicationForm.FieldPrefix,
+        LiveConditions = true,
     });
 }

@@ -218,7 +218,8 @@ namespace Sandbox.Forms.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAt");
+                    b.HasIndex(new[] { "Id" }, "IX_outbox_pending")
+                        .HasFilter("\"PublishedAt\" IS NULL");
 
                     b.ToTable("outbox", (string)null);
                 });

@@ -203,7 +203,8 @@ namespace Sandbox.Forms.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAt");
+                    b.HasIndex(new[] { "Id" }, "IX_outbox_pending")
+                        .HasFilter("\"PublishedAt\" IS NULL");
 
                     b.ToTable("outbox", (string)null);
                 });

@@ -22,6 +22,71 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Sandbox.Workflow.Data.CallResultRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChildInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ParentElementInstanceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ParentInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VariablesJson")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaseOwner");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("CallResults");
+                });
+
             modelBuilder.Entity("Sandbox.Workflow.Data.HistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -91,6 +156,16 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ParentElementInstanceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ParentInstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -134,12 +209,15 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
 
                     b.HasIndex("DefinitionId");
 
+                    b.HasIndex("ParentInstanceId", "ParentElementInstanceKey");
+
                     b.HasIndex("Tenant", "Status");
 
                     b.HasIndex("Tenant", "Subject");
 
                     b.HasIndex("Tenant", "SubmissionId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ParentInstanceId\" IS NULL");
 
                     b.ToTable("Instances");
                 });
@@ -353,6 +431,11 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
@@ -374,6 +457,9 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("TaskId")
                         .HasColumnType("bigint");
 
@@ -391,6 +477,8 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     b.HasIndex("LeaseOwner");
 
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.HasIndex("PublishedAt", "NextAttemptAt");
 
@@ -435,6 +523,33 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Definitions");
+                });
+
+            modelBuilder.Entity("Sandbox.Workflow.Data.SandboxClockRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("OffsetTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SandboxClock");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            OffsetTicks = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sandbox.Workflow.Data.TimerRow", b =>

@@ -17,6 +17,69 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Sandbox.Workflow.Data.CallResultRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChildInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ParentElementInstanceKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParentInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariablesJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaseOwner");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("CallResults");
+                });
+
             modelBuilder.Entity("Sandbox.Workflow.Data.HistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -84,6 +147,16 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParentElementInstanceKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParentInstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -127,12 +200,15 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
 
                     b.HasIndex("DefinitionId");
 
+                    b.HasIndex("ParentInstanceId", "ParentElementInstanceKey");
+
                     b.HasIndex("Tenant", "Status");
 
                     b.HasIndex("Tenant", "Subject");
 
                     b.HasIndex("Tenant", "SubmissionId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ParentInstanceId\" IS NULL");
 
                     b.ToTable("Instances");
                 });
@@ -336,6 +412,11 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -357,6 +438,9 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("TaskId")
                         .HasColumnType("INTEGER");
 
@@ -374,6 +458,8 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                     b.HasIndex("LeaseOwner");
 
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.HasIndex("PublishedAt", "NextAttemptAt");
 
@@ -416,6 +502,33 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Definitions");
+                });
+
+            modelBuilder.Entity("Sandbox.Workflow.Data.SandboxClockRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OffsetTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SandboxClock");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            OffsetTicks = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sandbox.Workflow.Data.TimerRow", b =>

@@ -12,7 +12,7 @@ using Sandbox.Forms.Data;
 namespace Sandbox.Forms.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFormsDbContext))]
-    [Migration("20261205012542_Initial")]
+    [Migration("20261205022216_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -221,7 +221,8 @@ namespace Sandbox.Forms.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAt");
+                    b.HasIndex(new[] { "Id" }, "IX_outbox_pending")
+                        .HasFilter("\"PublishedAt\" IS NULL");
 
                     b.ToTable("outbox", (string)null);
                 });

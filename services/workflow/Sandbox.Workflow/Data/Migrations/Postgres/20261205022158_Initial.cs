@@ -13,6 +13,30 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CallResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParentInstanceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ParentElementInstanceKey = table.Column<long>(type: "bigint", nullable: false),
+                    ChildInstanceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    VariablesJson = table.Column<string>(type: "text", nullable: true),
+                    ErrorCode = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ErrorMessage = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TraceParent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallResults", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Definitions",
                 columns: table => new
                 {
@@ -97,6 +121,9 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     EServiceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     EServiceVersion = table.Column<int>(type: "integer", nullable: true),
+                    ParentInstanceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ParentElementInstanceKey = table.Column<long>(type: "bigint", nullable: true),
+                    EventSequence = table.Column<long>(type: "bigint", nullable: false),
                     RowVersion = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -183,6 +210,20 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SandboxClock",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    OffsetTicks = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxClock", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Timers",
                 columns: table => new
                 {
@@ -235,6 +276,8 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InstanceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Topic = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     PayloadJson = table.Column<string>(type: "text", nullable: false),
                     TaskId = table.Column<long>(type: "bigint", nullable: true),
@@ -257,6 +300,21 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "SandboxClock",
+                columns: new[] { "Id", "ChangedAt", "ChangedBy", "OffsetTicks" },
+                values: new object[] { 1, null, null, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallResults_LeaseOwner",
+                table: "CallResults",
+                column: "LeaseOwner");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallResults_State_LeaseUntil",
+                table: "CallResults",
+                columns: new[] { "State", "LeaseUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Definitions_Tenant_BpmnProcessId_Version",
@@ -286,6 +344,11 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                 column: "DefinitionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Instances_ParentInstanceId_ParentElementInstanceKey",
+                table: "Instances",
+                columns: new[] { "ParentInstanceId", "ParentElementInstanceKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Instances_Tenant_Status",
                 table: "Instances",
                 columns: new[] { "Tenant", "Status" });
@@ -299,7 +362,8 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                 name: "IX_Instances_Tenant_SubmissionId",
                 table: "Instances",
                 columns: new[] { "Tenant", "SubmissionId" },
-                unique: true);
+                unique: true,
+                filter: "\"ParentInstanceId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jobs_InstanceId_ElementInstanceKey",
@@ -341,6 +405,11 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                 name: "IX_MessageSubscriptions_Tenant_MessageName_CorrelationKey_State",
                 table: "MessageSubscriptions",
                 columns: new[] { "Tenant", "MessageName", "CorrelationKey", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_InstanceId_Sequence",
+                table: "Outbox",
+                columns: new[] { "InstanceId", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_LeaseOwner",
@@ -387,6 +456,9 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CallResults");
+
+            migrationBuilder.DropTable(
                 name: "Definitions");
 
             migrationBuilder.DropTable(
@@ -412,6 +484,9 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "SandboxClock");
 
             migrationBuilder.DropTable(
                 name: "Timers");

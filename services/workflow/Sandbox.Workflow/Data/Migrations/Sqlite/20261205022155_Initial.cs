@@ -12,6 +12,30 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CallResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParentInstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ParentElementInstanceKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChildInstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    VariablesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ErrorCode = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ErrorMessage = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TraceParent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallResults", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Definitions",
                 columns: table => new
                 {
@@ -96,6 +120,9 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                     Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     EServiceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     EServiceVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    ParentInstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ParentElementInstanceKey = table.Column<long>(type: "INTEGER", nullable: true),
+                    EventSequence = table.Column<long>(type: "INTEGER", nullable: false),
                     RowVersion = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -182,6 +209,20 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SandboxClock",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    OffsetTicks = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxClock", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Timers",
                 columns: table => new
                 {
@@ -234,6 +275,8 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Topic = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
                     TaskId = table.Column<long>(type: "INTEGER", nullable: true),
@@ -256,6 +299,21 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "SandboxClock",
+                columns: new[] { "Id", "ChangedAt", "ChangedBy", "OffsetTicks" },
+                values: new object[] { 1, null, null, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallResults_LeaseOwner",
+                table: "CallResults",
+                column: "LeaseOwner");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallResults_State_LeaseUntil",
+                table: "CallResults",
+                columns: new[] { "State", "LeaseUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Definitions_Tenant_BpmnProcessId_Version",
@@ -285,6 +343,11 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                 column: "DefinitionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Instances_ParentInstanceId_ParentElementInstanceKey",
+                table: "Instances",
+                columns: new[] { "ParentInstanceId", "ParentElementInstanceKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Instances_Tenant_Status",
                 table: "Instances",
                 columns: new[] { "Tenant", "Status" });
@@ -298,7 +361,8 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                 name: "IX_Instances_Tenant_SubmissionId",
                 table: "Instances",
                 columns: new[] { "Tenant", "SubmissionId" },
-                unique: true);
+                unique: true,
+                filter: "\"ParentInstanceId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jobs_InstanceId_ElementInstanceKey",
@@ -340,6 +404,11 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
                 name: "IX_MessageSubscriptions_Tenant_MessageName_CorrelationKey_State",
                 table: "MessageSubscriptions",
                 columns: new[] { "Tenant", "MessageName", "CorrelationKey", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_InstanceId_Sequence",
+                table: "Outbox",
+                columns: new[] { "InstanceId", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_LeaseOwner",
@@ -386,6 +455,9 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CallResults");
+
+            migrationBuilder.DropTable(
                 name: "Definitions");
 
             migrationBuilder.DropTable(
@@ -411,6 +483,9 @@ namespace Sandbox.Workflow.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "SandboxClock");
 
             migrationBuilder.DropTable(
                 name: "Timers");

@@ -171,9 +171,10 @@ namespace Sandbox.Forms.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_PublishedAt",
+                name: "IX_outbox_pending",
                 table: "outbox",
-                column: "PublishedAt");
+                column: "Id",
+                filter: "\"PublishedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_submissions_PublicId",

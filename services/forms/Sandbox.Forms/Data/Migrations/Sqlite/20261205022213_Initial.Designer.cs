@@ -11,7 +11,7 @@ using Sandbox.Forms.Data;
 namespace Sandbox.Forms.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFormsDbContext))]
-    [Migration("20261205012538_Initial")]
+    [Migration("20261205022213_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -206,7 +206,8 @@ namespace Sandbox.Forms.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAt");
+                    b.HasIndex(new[] { "Id" }, "IX_outbox_pending")
+                        .HasFilter("\"PublishedAt\" IS NULL");
 
                     b.ToTable("outbox", (string)null);
                 });

@@ -12,7 +12,7 @@ using Sandbox.Workflow.Data;
 namespace Sandbox.Workflow.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWorkflowDb))]
-    [Migration("20261205011855_Initial")]
+    [Migration("20261205022158_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,71 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Sandbox.Workflow.Data.CallResultRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChildInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ParentElementInstanceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ParentInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VariablesJson")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaseOwner");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("CallResults");
+                });
 
             modelBuilder.Entity("Sandbox.Workflow.Data.HistoryRow", b =>
                 {
@@ -94,6 +159,16 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ParentElementInstanceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ParentInstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -137,12 +212,15 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
 
                     b.HasIndex("DefinitionId");
 
+                    b.HasIndex("ParentInstanceId", "ParentElementInstanceKey");
+
                     b.HasIndex("Tenant", "Status");
 
                     b.HasIndex("Tenant", "Subject");
 
                     b.HasIndex("Tenant", "SubmissionId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ParentInstanceId\" IS NULL");
 
                     b.ToTable("Instances");
                 });
@@ -356,6 +434,11 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
@@ -377,6 +460,9 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("TaskId")
                         .HasColumnType("bigint");
 
@@ -394,6 +480,8 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                     b.HasIndex("LeaseOwner");
 
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.HasIndex("PublishedAt", "NextAttemptAt");
 
@@ -438,6 +526,33 @@ namespace Sandbox.Workflow.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Definitions");
+                });
+
+            modelBuilder.Entity("Sandbox.Workflow.Data.SandboxClockRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("OffsetTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SandboxClock");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            OffsetTicks = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sandbox.Workflow.Data.TimerRow", b =>
