@@ -28,6 +28,8 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             e.HasIndex(n => new { n.TenantId, n.IdempotencyKey }).IsUnique();
             e.HasIndex(n => new { n.Status, n.NextAttemptAt });
             e.HasIndex(n => n.ClaimToken);
+            // A result is written only while the row still carries the claim that sent it.
+            e.Property(n => n.ClaimToken).IsConcurrencyToken();
             e.HasIndex(n => new { n.TenantId, n.RecipientSubject, n.Channel });
         });
         model.Entity<SandboxMessageRow>(e =>

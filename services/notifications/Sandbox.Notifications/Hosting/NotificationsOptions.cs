@@ -51,6 +51,12 @@ public sealed class NotificationsOptions
     /// <summary>Messages handed to the channels at the same time.</summary>
     public int MaxParallelSends { get; set; } = 16;
 
+    /// <summary>How long an instance keeps which template version is current (a change made through another instance waits that long).</summary>
+    public TimeSpan TemplateCacheTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a person's contact details and language from identity are kept.</summary>
+    public TimeSpan PeopleCacheTime { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Keep a copy of every SMS in the sandbox outbox at send time.</summary>
     public bool CaptureSms { get; set; } = true;
 

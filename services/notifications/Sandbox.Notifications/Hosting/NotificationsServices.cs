@@ -28,6 +28,7 @@ public static class NotificationsServices
 
         services.AddSingleton<Telemetry>();
         services.AddSingleton<LiquidTemplates>();
+        services.AddSingleton<TemplateCache>();
         services.AddSingleton<MessageRenderer>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<NotificationIntake>();
