@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.People;
@@ -33,6 +34,7 @@ public static class NotificationsServices
         services.AddScoped<TemplateStore>();
         services.AddScoped<NotificationIntake>();
         services.AddSingleton<QueueSignal>();
+        services.AddSingleton<QueueInserts>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<MessagePreparer>();
         services.TryAddSingleton<IPeopleDirectory, DaprPeopleDirectory>();
@@ -59,6 +61,8 @@ public static class NotificationsServices
 
     private static void UseDatabase(DbContextOptionsBuilder db, NotificationsOptions options, string? connectionString)
     {
+        // A request whose idempotency key is taken fails its insert by design; callers handle or report every failure.
+        db.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
         switch (options.Database.ToLowerInvariant())
         {
             case "postgres" or "postgresql":

@@ -26,7 +26,7 @@ public sealed record IntakeResult(Guid? Id, bool Existing, Dictionary<string, st
 /// variant is checked, otherwise every variant is.
 /// </summary>
 public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore store, TemplateCache templates, MessageRenderer renderer,
-    Telemetry telemetry, TimeProvider clock, QueueSignal signal, WriteGate gate)
+    Telemetry telemetry, TimeProvider clock, QueueSignal signal, QueueInserts inserts)
 {
     public async Task<IntakeResult> AcceptAsync(NotificationRequest request, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
             RequestedAt = now,
             TraceParent = Activity.Current?.Id,
         };
-        if (await TryInsertAsync(row, ct) is { } first) return IntakeResult.Queued(first, existing: true);
+        if (await inserts.InsertAsync(row, ct) is { } first) return IntakeResult.Queued(first, existing: true);
         telemetry.Requested(row.TemplateId, row.Channel);
         signal.Notify();
         return IntakeResult.Queued(row.Id, existing: false);
@@ -84,26 +84,9 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
             NextAttemptAt = now,
             RequestedAt = now,
         };
-        if (await TryInsertAsync(row, ct) is { } first) return first;
+        if (await inserts.InsertAsync(row, ct) is { } first) return first;
         telemetry.Failed(request.Template, "", "invalid-request");
         return row.Id;
-    }
-
-    /// <summary>Null when stored; the id of the row with the same idempotency key when that was stored first.</summary>
-    private async Task<Guid?> TryInsertAsync(NotificationRow row, CancellationToken ct)
-    {
-        db.Notifications.Add(row);
-        try
-        {
-            using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(row).State = EntityState.Detached;
-            if (await FindAsync(row.TenantId, row.IdempotencyKey, ct) is { } first) return first;
-            throw;
-        }
     }
 
     private async Task<(IntakeResult? Result, CachedTemplate? Template)> CheckAsync(NotificationRequest request, CancellationToken ct)
