@@ -60,6 +60,7 @@ internal static class BenchmarkRun
 
         Console.WriteLine($"Sending {total} emails at {rate}/s for {seconds} s (2-core machine shared with other work; SQLite; Sandbox.Sidecar smtp binding)");
         var clock = Stopwatch.StartNew();
+        var (ownCpu, sidecarCpu) = (Process.GetCurrentProcess().TotalProcessorTime, ChildrenCpu());
         var posts = new List<Task>();
         for (var i = 0; i < total; i++)
         {
@@ -79,6 +80,7 @@ internal static class BenchmarkRun
             if (clock.Elapsed > posted + TimeSpan.FromMinutes(5)) throw new TimeoutException("the queue did not drain");
             await Task.Delay(100);
         }
+        var cpu = (Own: Process.GetCurrentProcess().TotalProcessorTime - ownCpu, Sidecar: ChildrenCpu() - sidecarCpu);
         var rows = await db.Notifications.AsNoTracking().Select(n => new { n.Status, n.RequestedAt, n.SentAt }).ToListAsync();
         var caught = await db.SandboxMessages.CountAsync();
         var failed = rows.Count(r => r.Status == NotificationStatus.Failed);
@@ -89,6 +91,7 @@ internal static class BenchmarkRun
 
         Console.WriteLine($"posted {total} in {posted.TotalSeconds:F1} s; sent {latencies.Length}, failed {failed}, caught by the mailbox {caught}");
         Console.WriteLine($"throughput: {latencies.Length / (last - first).TotalSeconds:F0} emails/s (first request to last send, {(last - first).TotalSeconds:F1} s)");
+        Console.WriteLine($"CPU per email: {cpu.Own.TotalMilliseconds / total:F1} ms service (this process, with the posting client), {cpu.Sidecar.TotalMilliseconds / total:F1} ms sidecar");
         Console.WriteLine($"request→sent latency: p50 {Percentile(0.50):F0} ms, p99 {Percentile(0.99):F0} ms, max {latencies[^1]:F0} ms");
 
         await app.DisposeAsync();
@@ -110,6 +113,26 @@ internal static class BenchmarkRun
                 - { name: port, value: "{{smtpPort}}" }
                 - { name: emailFrom, value: "no-reply@sandbox.bench" }
             """;
+
+        // CPU time of the child processes (the sidecar), from /proc; zero where there is none.
+        static TimeSpan ChildrenCpu()
+        {
+            if (!Directory.Exists("/proc")) return TimeSpan.Zero;
+            long ticks = 0;
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    if (int.Parse(fields[1]) == Environment.ProcessId) ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+                {
+                }
+            }
+            return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
+        }
 
         int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
 

@@ -36,6 +36,7 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
         {
             e.ToTable("sandbox_messages");
             e.HasIndex(m => new { m.TenantId, m.Channel });
+            e.HasIndex(m => m.NotificationId);
         });
     }
 }

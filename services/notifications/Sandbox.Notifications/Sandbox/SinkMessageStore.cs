@@ -12,7 +12,8 @@ namespace Sandbox.Notifications.Sandbox;
 
 /// <summary>
 /// Stores each received mail once per recipient. A mail carrying a notification's marker is filed under that
-/// notification's tenant, template, language and reference, and the notification is marked delivered. Mail received
+/// notification's tenant, template, language and reference, and the notification is marked delivered; the same
+/// notification's mail to the same recipient again (sent twice after a crash) is not stored twice. Mail received
 /// at the same time is written together (one transaction); the SMTP reply waits until its mail is stored.
 /// </summary>
 public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider clock, WriteGate gate, ILogger<SinkMessageStore> logger) : MessageStore
@@ -70,6 +71,11 @@ public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider c
         var ids = batch.Where(r => r.Marker is not null).Select(r => r.Marker!.Value).Distinct().ToList();
         var notifications = ids.Count == 0 ? [] : await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id))
             .Select(n => new { n.Id, n.TenantId, n.TemplateId, n.Text, n.Language, n.Reference }).ToDictionaryAsync(n => n.Id);
+        // A notification's mail sent again (a crash between the hand-over and the status update) is kept once per recipient.
+        var known = notifications.Keys.ToList();
+        var stored = known.Count == 0 ? [] : (await db.SandboxMessages.AsNoTracking()
+            .Where(m => m.NotificationId != null && known.Contains(m.NotificationId.Value))
+            .Select(m => new { m.NotificationId, m.To }).ToListAsync()).Select(m => (m.NotificationId!.Value, m.To)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (mail, marker, recipients) in batch)
         {
@@ -77,6 +83,7 @@ public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider c
             var html = mail.HtmlBody;
             foreach (var to in recipients.Count > 0 ? recipients : [string.Join(", ", mail.To.Mailboxes.Select(m => m.Address))])
             {
+                if (notification is not null && !stored.Add((notification.Id, to))) continue;
                 db.SandboxMessages.Add(new SandboxMessageRow
                 {
                     PublicId = Guid.CreateVersion7(),
@@ -94,7 +101,6 @@ public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider c
                 });
             }
         }
-        var known = notifications.Keys.ToList();
         using var _ = await gate.EnterAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
