@@ -48,8 +48,11 @@ public sealed class NotificationsOptions
     /// <summary>Messages claimed at once.</summary>
     public int BatchSize { get; set; } = 64;
 
-    /// <summary>Messages handed to the channels at the same time.</summary>
-    public int MaxParallelSends { get; set; } = 16;
+    /// <summary>
+    /// Messages handed to the channels at the same time (each email is one SMTP connection from the sidecar); lower it
+    /// for a relay that limits connections per client.
+    /// </summary>
+    public int MaxParallelSends { get; set; } = 64;
 
     /// <summary>How long an instance keeps which template version is current (a change made through another instance waits that long).</summary>
     public TimeSpan TemplateCacheTime { get; set; } = TimeSpan.FromSeconds(5);
