@@ -24,6 +24,8 @@ public sealed class TestStack : IAsyncDisposable
     }
 
     public SidecarProcess Sidecar { get; private set; } = null!;
+    /// <summary>The port of the service's own sandbox mailbox, when it has one.</summary>
+    public int? SinkPort => _sinkPort;
     public ScriptedSmtpServer? Smtp { get; }
     public FakePeople People { get; } = new();
     public NotificationsApp App => _app ?? throw new InvalidOperationException("Not started.");

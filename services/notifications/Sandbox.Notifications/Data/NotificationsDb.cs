@@ -31,12 +31,15 @@ public class NotificationsDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(n => new { n.TenantId, n.IdempotencyKey }).IsUnique();
             e.HasIndex(n => new { n.Status, n.NextAttemptAt });
             e.HasIndex(n => n.ClaimToken);
+            // A result is written only while the row still carries the claim that sent it.
+            e.Property(n => n.ClaimToken).IsConcurrencyToken();
             e.HasIndex(n => new { n.TenantId, n.RecipientSubject, n.Channel });
         });
         model.Entity<SandboxMessageRow>(e =>
         {
             e.ToTable("sandbox_messages");
             e.HasIndex(m => new { m.TenantId, m.Channel });
+            e.HasIndex(m => m.NotificationId);
         });
     }
 }

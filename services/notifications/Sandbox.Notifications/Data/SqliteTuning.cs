@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Sandbox.Notifications.Data;
@@ -42,14 +44,17 @@ public sealed class WriteGate(bool serialize)
 
 /// <summary>
 /// WAL journal with <c>synchronous=NORMAL</c> on every SQLite connection: a commit no longer waits for the disk, and a
-/// crash can lose at most the last commits, never corrupt the file.
+/// crash can lose at most the last commits, never corrupt the file. Pooled connections keep their settings, so each
+/// native connection is set up once rather than at every open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    private readonly ConditionalWeakTable<object, object> _done = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsDone(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -57,8 +62,12 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsDone(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private bool IsDone(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && !_done.TryAdd(handle, handle);
 }

@@ -48,8 +48,17 @@ public sealed class NotificationsOptions
     /// <summary>Messages claimed at once.</summary>
     public int BatchSize { get; set; } = 64;
 
-    /// <summary>Messages handed to the channels at the same time.</summary>
-    public int MaxParallelSends { get; set; } = 16;
+    /// <summary>
+    /// Messages handed to the channels at the same time (each email is one SMTP connection from the sidecar); lower it
+    /// for a relay that limits connections per client.
+    /// </summary>
+    public int MaxParallelSends { get; set; } = 64;
+
+    /// <summary>How long an instance keeps which template version is current (a change made through another instance waits that long).</summary>
+    public TimeSpan TemplateCacheTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a person's contact details and language from identity are kept.</summary>
+    public TimeSpan PeopleCacheTime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Keep a copy of every SMS in the sandbox outbox at send time.</summary>
     public bool CaptureSms { get; set; } = true;

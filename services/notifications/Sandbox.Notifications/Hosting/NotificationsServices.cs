@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.People;
@@ -28,10 +29,12 @@ public static class NotificationsServices
 
         services.AddSingleton<Telemetry>();
         services.AddSingleton<LiquidTemplates>();
+        services.AddSingleton<TemplateCache>();
         services.AddSingleton<MessageRenderer>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<NotificationIntake>();
         services.AddSingleton<QueueSignal>();
+        services.AddSingleton<QueueInserts>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<MessagePreparer>();
         services.TryAddSingleton<IPeopleDirectory, DaprPeopleDirectory>();
@@ -67,6 +70,8 @@ public static class NotificationsServices
 
     private static void UseDatabase(DbContextOptionsBuilder db, NotificationsOptions options, string? connectionString)
     {
+        // A request whose idempotency key is taken fails its insert by design; callers handle or report every failure.
+        db.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
         switch (options.Database.ToLowerInvariant())
         {
             case "postgres" or "postgresql":

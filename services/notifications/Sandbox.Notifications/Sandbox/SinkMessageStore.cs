@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Sandbox.Notifications.Data;
@@ -11,49 +12,104 @@ namespace Sandbox.Notifications.Sandbox;
 
 /// <summary>
 /// Stores each received mail once per recipient. A mail carrying a notification's marker is filed under that
-/// notification's tenant, template, language and reference, and the notification is marked delivered.
+/// notification's tenant, template, language and reference, and the notification is marked delivered; the same
+/// notification's mail to the same recipient again (sent twice after a crash) is not stored twice. Mail received
+/// at the same time is written together (one transaction); the SMTP reply waits until its mail is stored.
 /// </summary>
 public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider clock, WriteGate gate, ILogger<SinkMessageStore> logger) : MessageStore
 {
+    private sealed record Received(MimeMessage Mail, Guid? Marker, List<string> Recipients)
+    {
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly Channel<Received> _received = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = true });
+    private int _writing;
+
     public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
         ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream(buffer.ToArray());
         var mail = await MimeMessage.LoadAsync(stream, cancellationToken);
-        var html = mail.HtmlBody;
-        var marker = EmailLayout.FindMarker(html);
+        var received = new Received(mail, EmailLayout.FindMarker(mail.HtmlBody), transaction.To.Select(m => $"{m.User}@{m.Host}").ToList());
+        _received.Writer.TryWrite(received);
+        if (Interlocked.Exchange(ref _writing, 1) == 0) _ = Task.Run(WriteAllAsync, CancellationToken.None);
+        await received.Stored.Task.WaitAsync(cancellationToken);
+        logger.LogDebug("Sandbox mailbox received {Subject} for {Count} recipients", mail.Subject, received.Recipients.Count);
+        return SmtpResponse.Ok;
+    }
+
+    private async Task WriteAllAsync()
+    {
+        while (true)
+        {
+            var batch = new List<Received>();
+            while (batch.Count < 200 && _received.Reader.TryRead(out var next)) batch.Add(next);
+            if (batch.Count == 0)
+            {
+                Volatile.Write(ref _writing, 0);
+                // Another mail may have arrived after the last read but before the flag was cleared.
+                if (!_received.Reader.TryPeek(out _) || Interlocked.Exchange(ref _writing, 1) == 1) return;
+                continue;
+            }
+            try
+            {
+                await WriteAsync(batch);
+                foreach (var r in batch) r.Stored.TrySetResult();
+            }
+            catch (Exception error)
+            {
+                foreach (var r in batch) r.Stored.TrySetException(error);
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<Received> batch)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
-        var notification = marker is { } id ? await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken) : null;
+        var ids = batch.Where(r => r.Marker is not null).Select(r => r.Marker!.Value).Distinct().ToList();
+        var notifications = ids.Count == 0 ? [] : await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id))
+            .Select(n => new { n.Id, n.TenantId, n.TemplateId, n.Text, n.Language, n.Reference }).ToDictionaryAsync(n => n.Id);
+        // A notification's mail sent again (a crash between the hand-over and the status update) is kept once per recipient.
+        var known = notifications.Keys.ToList();
+        var stored = known.Count == 0 ? [] : (await db.SandboxMessages.AsNoTracking()
+            .Where(m => m.NotificationId != null && known.Contains(m.NotificationId.Value))
+            .Select(m => new { m.NotificationId, m.To }).ToListAsync()).Select(m => (m.NotificationId!.Value, m.To)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
-        var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
-        foreach (var to in recipients.Count > 0 ? recipients : [string.Join(", ", mail.To.Mailboxes.Select(m => m.Address))])
+        foreach (var (mail, marker, recipients) in batch)
         {
-            db.SandboxMessages.Add(new SandboxMessageRow
+            var notification = marker is { } id ? notifications.GetValueOrDefault(id) : null;
+            var html = mail.HtmlBody;
+            foreach (var to in recipients.Count > 0 ? recipients : [string.Join(", ", mail.To.Mailboxes.Select(m => m.Address))])
             {
-                PublicId = Guid.CreateVersion7(),
-                TenantId = notification?.TenantId,
-                NotificationId = notification?.Id,
-                Channel = Channels.Email,
-                To = to,
-                Subject = mail.Subject,
-                Text = notification?.Text ?? mail.TextBody,
-                Html = html,
-                TemplateId = notification?.TemplateId,
-                Language = notification?.Language ?? EmailLayout.FindLanguage(html),
-                Reference = notification?.Reference,
-                SentAt = now,
-            });
+                if (notification is not null && !stored.Add((notification.Id, to))) continue;
+                db.SandboxMessages.Add(new SandboxMessageRow
+                {
+                    PublicId = Guid.CreateVersion7(),
+                    TenantId = notification?.TenantId,
+                    NotificationId = notification?.Id,
+                    Channel = Channels.Email,
+                    To = to,
+                    Subject = mail.Subject,
+                    Text = notification?.Text ?? mail.TextBody,
+                    Html = html,
+                    TemplateId = notification?.TemplateId,
+                    Language = notification?.Language ?? EmailLayout.FindLanguage(html),
+                    Reference = notification?.Reference,
+                    SentAt = now,
+                });
+            }
         }
-        using var _ = await gate.EnterAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        if (notification is not null)
+        using var _ = await gate.EnterAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        if (known.Count > 0)
         {
-            await db.Notifications.Where(n => n.Id == notification.Id).ExecuteUpdateAsync(s => s
+            await db.Notifications.Where(n => known.Contains(n.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.DeliveredAt, now)
-                .SetProperty(n => n.Status, n => n.Status == NotificationStatus.Sent ? NotificationStatus.Delivered : n.Status), cancellationToken);
+                .SetProperty(n => n.Status, n => n.Status == NotificationStatus.Sent ? NotificationStatus.Delivered : n.Status));
         }
-        logger.LogDebug("Sandbox mailbox received {Subject} for {Count} recipients", mail.Subject, recipients.Count);
-        return SmtpResponse.Ok;
+        await transaction.CommitAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Sandbox.Notifications.Data;
+using Sandbox.Notifications.Hosting;
 using Sandbox.Notifications.People;
 using Sandbox.Notifications.Templates;
 
@@ -13,9 +14,10 @@ public sealed record PreparedMessage(OutgoingMessage Outgoing, string Language);
 /// Finds the recipient (identity, when a person is named) and renders the template version the request was queued
 /// with, in the person's language by the fallback order.
 /// </summary>
-public sealed class MessagePreparer(IServiceScopeFactory scopes, IPeopleDirectory people, MessageRenderer renderer)
+public sealed class MessagePreparer(IServiceScopeFactory scopes, IPeopleDirectory people, MessageRenderer renderer, TemplateCache templates,
+    NotificationsOptions options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<(string, string, int), IReadOnlyDictionary<string, TemplateVariant>> _versions = new();
+    private readonly ConcurrentDictionary<string, (Person Person, DateTime Until)> _people = new();
 
     public async Task<PreparedMessage> PrepareAsync(NotificationRow row, CancellationToken ct)
     {
@@ -26,7 +28,7 @@ public sealed class MessagePreparer(IServiceScopeFactory scopes, IPeopleDirector
         var needsPerson = row.RecipientSubject is not null && (row.RequestedLanguage is null || (row.To is null && row.Channel != Channels.InApp));
         if (needsPerson)
         {
-            person = await people.FindAsync(row.RecipientSubject!, ct)
+            person = await FindPersonAsync(row.RecipientSubject!, ct)
                 ?? throw new DeliveryException($"Identity does not know the person '{row.RecipientSubject}'.", permanent: true);
             if (person.TenantId is { Length: > 0 } personTenant && !string.Equals(personTenant, row.TenantId, StringComparison.OrdinalIgnoreCase))
                 throw new DeliveryException($"The person '{row.RecipientSubject}' belongs to another tenant.", permanent: true);
@@ -49,12 +51,24 @@ public sealed class MessagePreparer(IServiceScopeFactory scopes, IPeopleDirector
 
     private async Task<IReadOnlyDictionary<string, TemplateVariant>> VariantsAsync(NotificationRow row, CancellationToken ct)
     {
-        var key = (row.TenantId, row.TemplateId, row.TemplateVersion);
-        if (_versions.TryGetValue(key, out var cached)) return cached;
+        if (templates.Known(row.TenantId, row.TemplateId, row.TemplateVersion) is { } known) return known.Variants;
         await using var scope = scopes.CreateAsyncScope();
-        var template = await scope.ServiceProvider.GetRequiredService<TemplateStore>().GetAsync(row.TenantId, row.TemplateId, row.TemplateVersion, ct)
+        var template = await templates.VersionAsync(scope.ServiceProvider.GetRequiredService<TemplateStore>(), row.TenantId, row.TemplateId, row.TemplateVersion, ct)
             ?? throw new DeliveryException($"Template {row.TemplateId} version {row.TemplateVersion} no longer exists.", permanent: true);
-        // A version never changes once stored, so it may be kept for good.
-        return _versions[key] = TemplateDocument.ReadVariants(template.VariantsJson);
+        return template.Variants;
+    }
+
+    /// <summary>A person found is kept for <c>PeopleCacheTime</c>, so a burst of messages to one person asks identity once.</summary>
+    private async Task<Person?> FindPersonAsync(string subject, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_people.TryGetValue(subject, out var hit) && hit.Until > now) return hit.Person;
+        var person = await people.FindAsync(subject, ct);
+        if (person is not null && options.PeopleCacheTime > TimeSpan.Zero)
+        {
+            if (_people.Count > 10_000) _people.Clear();
+            _people[subject] = (person, now + options.PeopleCacheTime);
+        }
+        return person;
     }
 }

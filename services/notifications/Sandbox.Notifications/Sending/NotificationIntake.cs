@@ -25,26 +25,17 @@ public sealed record IntakeResult(Guid? Id, bool Existing, Dictionary<string, st
 /// instead of queuing a second. Variables the template prints must be in the data: for a known language the chosen
 /// variant is checked, otherwise every variant is.
 /// </summary>
-public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore templates, MessageRenderer renderer,
-    Telemetry telemetry, TimeProvider clock, QueueSignal signal, WriteGate gate)
+public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore store, TemplateCache templates, MessageRenderer renderer,
+    Telemetry telemetry, TimeProvider clock, QueueSignal signal, QueueInserts inserts)
 {
     public async Task<IntakeResult> AcceptAsync(NotificationRequest request, CancellationToken ct)
     {
-        var existing = await FindAsync(request.TenantId, request.IdempotencyKey, ct);
-        if (existing is not null) return IntakeResult.Queued(existing.Value, existing: true);
-
-        if (request.Language is not null && !Languages.IsSupported(request.Language))
-            return IntakeResult.Invalid("language", $"Unknown language; use {string.Join(", ", Languages.Supported)}.");
-        var template = await templates.GetAsync(request.TenantId, request.Template, null, ct);
-        if (template is null) return new IntakeResult(null, false, null, null, TemplateNotFound: true);
-        if (CheckRecipient(template.Channel, request.Recipient) is { } recipientError) return IntakeResult.Invalid("recipient", recipientError);
-
-        var variants = TemplateDocument.ReadVariants(template.VariantsJson);
-        var checkedVariants = request.Language is null && request.Recipient.Subject is not null
-            ? (IEnumerable<TemplateVariant>)variants.Values
-            : [variants[renderer.ChooseLanguage(variants, request.Language ?? renderer.DefaultLanguage(request.TenantId), request.TenantId)!]];
-        var missing = checkedVariants.SelectMany(v => renderer.Missing(v, request.Data)).Distinct().ToList();
-        if (missing.Count > 0) return new IntakeResult(null, false, null, missing, false);
+        // The insert is tried first and the unique index answers for a known key, so a new request costs one statement.
+        // A refused request is looked up too: a retry of one queued before still gets its id.
+        var refusal = await CheckAsync(request, ct);
+        if (refusal.Result is { } refused)
+            return await FindAsync(request.TenantId, request.IdempotencyKey, ct) is { } known ? IntakeResult.Queued(known, existing: true) : refused;
+        var template = refusal.Template!;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new NotificationRow
@@ -66,11 +57,7 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
             RequestedAt = now,
             TraceParent = Activity.Current?.Id,
         };
-        if (!await TryInsertAsync(row, ct))
-        {
-            // The same key arrived twice at once; the other request's row stands.
-            return IntakeResult.Queued((await FindAsync(request.TenantId, request.IdempotencyKey, ct))!.Value, existing: true);
-        }
+        if (await inserts.InsertAsync(row, ct) is { } first) return IntakeResult.Queued(first, existing: true);
         telemetry.Requested(row.TemplateId, row.Channel);
         signal.Notify();
         return IntakeResult.Queued(row.Id, existing: false);
@@ -79,7 +66,6 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
     /// <summary>Records a request that can never be sent (from an event, which must not be redelivered forever) as failed.</summary>
     public async Task<Guid> RecordFailedAsync(NotificationRequest request, string reason, CancellationToken ct)
     {
-        if (await FindAsync(request.TenantId, request.IdempotencyKey, ct) is { } known) return known;
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new NotificationRow
         {
@@ -98,26 +84,25 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
             NextAttemptAt = now,
             RequestedAt = now,
         };
-        if (!await TryInsertAsync(row, ct)) return (await FindAsync(request.TenantId, request.IdempotencyKey, ct))!.Value;
+        if (await inserts.InsertAsync(row, ct) is { } first) return first;
         telemetry.Failed(request.Template, "", "invalid-request");
         return row.Id;
     }
 
-    /// <summary>False when a row with the same idempotency key was stored first.</summary>
-    private async Task<bool> TryInsertAsync(NotificationRow row, CancellationToken ct)
+    private async Task<(IntakeResult? Result, CachedTemplate? Template)> CheckAsync(NotificationRequest request, CancellationToken ct)
     {
-        db.Notifications.Add(row);
-        try
-        {
-            using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(row).State = EntityState.Detached;
-            if (await FindAsync(row.TenantId, row.IdempotencyKey, ct) is null) throw;
-            return false;
-        }
+        if (request.Language is not null && !Languages.IsSupported(request.Language))
+            return (IntakeResult.Invalid("language", $"Unknown language; use {string.Join(", ", Languages.Supported)}."), null);
+        var template = await templates.CurrentAsync(store, request.TenantId, request.Template, ct);
+        if (template is null) return (new IntakeResult(null, false, null, null, TemplateNotFound: true), null);
+        if (CheckRecipient(template.Channel, request.Recipient) is { } recipientError) return (IntakeResult.Invalid("recipient", recipientError), null);
+
+        var variants = template.Variants;
+        var checkedVariants = request.Language is null && request.Recipient.Subject is not null
+            ? variants.Values
+            : [variants[renderer.ChooseLanguage(variants, request.Language ?? renderer.DefaultLanguage(request.TenantId), request.TenantId)!]];
+        var missing = checkedVariants.SelectMany(v => renderer.Missing(v, request.Data)).Distinct().ToList();
+        return missing.Count > 0 ? (new IntakeResult(null, false, null, missing, false), null) : (null, template);
     }
 
     private async Task<Guid?> FindAsync(string tenant, string key, CancellationToken ct) =>

@@ -1,13 +1,14 @@
-using Microsoft.EntityFrameworkCore;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.Hosting;
 
 namespace Sandbox.Notifications.Sending;
 
 /// <summary>
-/// Sends what is queued, up to <c>MaxParallelSends</c> at a time. Messages are claimed first (status <c>sending</c>, a
-/// claim token and a lease), only as many as there are free slots, so two workers never take the same message; a message whose lease ran out (its worker died) is taken again. A send that has
-/// started is allowed to finish on shutdown, because cancelling it after the binding handed the mail over would
+/// Sends what is queued, up to <c>MaxParallelSends</c> at a time. Messages are claimed in one statement (status
+/// <c>sending</c>, a claim token and a lease; see <see cref="QueueClaims"/>), only as many as there are free slots, so
+/// two workers never take the same message and one slow send never holds back a batch; a message whose lease ran out
+/// (its worker died) is taken again. Results are written together by the <see cref="OutcomeRecorder"/>. A send that
+/// has started is allowed to finish on shutdown, because cancelling it after the binding handed the mail over would
 /// send it twice; claimed messages not yet started are put back.
 /// </summary>
 public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOptions options, QueueSignal signal,
@@ -18,26 +19,36 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Claims only as many messages as there are free sending slots, so one slow send never holds back a batch.
+        var recorder = new OutcomeRecorder(scopes, options, clock, gate, logger);
+        var recording = Task.Run(recorder.RunAsync, CancellationToken.None);
+        // A slot is taken from the claim until the result is written.
         using var slots = new SemaphoreSlim(options.MaxParallelSends, options.MaxParallelSends);
         var running = new HashSet<Task>();
+        var backlog = false;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
-                var free = 1;
-                while (free < options.MaxParallelSends && slots.Wait(0)) free++;
+                var free = 1 + Take(slots, options.MaxParallelSends - 1);
+                if (backlog && free < options.MaxParallelSends / 2)
+                {
+                    // With a backlog, gather a few more slots so claims stay batches rather than single rows.
+                    await Task.Delay(TimeSpan.FromMilliseconds(5), stoppingToken);
+                    free += Take(slots, options.MaxParallelSends - free);
+                }
+                var count = Math.Min(free, options.BatchSize);
                 List<NotificationRow> batch;
                 try
                 {
-                    batch = await ClaimAsync(Math.Min(free, options.BatchSize), stoppingToken);
+                    batch = await ClaimAsync(count, stoppingToken);
                 }
                 catch (Exception error) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogWarning(error, "Reading the notification queue failed");
                     batch = [];
                 }
+                backlog = batch.Count == count;
                 if (free > batch.Count) slots.Release(free - batch.Count);
                 if (batch.Count == 0)
                 {
@@ -50,7 +61,7 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
                     {
                         try
                         {
-                            await ProcessAsync(row, stoppingToken);
+                            await recorder.RecordAsync(await ProcessAsync(row, stoppingToken));
                         }
                         finally
                         {
@@ -68,6 +79,15 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
         Task[] left;
         lock (running) left = [.. running];
         await Task.WhenAll(left);
+        recorder.Complete();
+        await recording;
+    }
+
+    private static int Take(SemaphoreSlim slots, int most)
+    {
+        var taken = 0;
+        while (taken < most && slots.Wait(0)) taken++;
+        return taken;
     }
 
     /// <summary>
@@ -96,45 +116,23 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = await Due(db.Notifications, now).OrderBy(n => n.NextAttemptAt).Select(n => n.Id).Take(count).ToListAsync(ct);
-        if (ids.Count == 0) return [];
-        var token = Guid.NewGuid();
-        var lease = now + options.Lease;
         using (await gate.EnterAsync(ct))
-            await Due(db.Notifications, now).Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s
-            .SetProperty(n => n.Status, NotificationStatus.Sending)
-            .SetProperty(n => n.LeaseUntil, lease)
-            .SetProperty(n => n.ClaimToken, token), ct);
-        return await db.Notifications.AsNoTracking().Where(n => n.ClaimToken == token).ToListAsync(ct);
+            return await QueueClaims.ClaimAsync(db, now, now + options.Lease, Guid.NewGuid(), count, ct);
     }
 
-    private static IQueryable<NotificationRow> Due(IQueryable<NotificationRow> rows, DateTime now) => rows.Where(n =>
-        (n.Status == NotificationStatus.Queued && n.NextAttemptAt <= now)
-        || (n.Status == NotificationStatus.Sending && n.LeaseUntil < now));
-
-    private async Task ProcessAsync(NotificationRow row, CancellationToken stopping)
+    private async Task<SendOutcome> ProcessAsync(NotificationRow row, CancellationToken stopping)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var queue = new QueueUpdates(scope.ServiceProvider.GetRequiredService<NotificationsDb>(), row, clock, gate);
-        if (stopping.IsCancellationRequested)
-        {
-            await queue.ReleaseAsync(clock.GetUtcNow().UtcDateTime);
-            return;
-        }
+        if (stopping.IsCancellationRequested) return new SendOutcome(row, OutcomeKind.Released, Next: clock.GetUtcNow().UtcDateTime);
         using var activity = telemetry.StartSendActivity(row.Id, row.TemplateId, row.Channel, row.TraceParent);
-        if (!limits.TryAcquire(row.TenantId, row.Channel, out var nextWindow))
-        {
-            await queue.ReleaseAsync(nextWindow);
-            return;
-        }
+        if (!limits.TryAcquire(row.TenantId, row.Channel, out var nextWindow)) return new SendOutcome(row, OutcomeKind.Released, Next: nextWindow);
+        PreparedMessage? message = null;
         try
         {
             using var timeout = new CancellationTokenSource(SendTimeout);
-            var message = await preparer.PrepareAsync(row, timeout.Token);
-            queue.Rendered = message;
+            message = await preparer.PrepareAsync(row, timeout.Token);
             if (row.Channel != Templates.Channels.InApp) await sender.SendAsync(message.Outgoing, timeout.Token);
-            await queue.CompleteAsync(options.CaptureSms);
             telemetry.Sent(row.TemplateId, row.Channel, clock.GetUtcNow().UtcDateTime - row.RequestedAt);
+            return new SendOutcome(row, OutcomeKind.Sent, message);
         }
         catch (Exception error) when (Classify(error) is var (permanent, reason))
         {
@@ -143,16 +141,13 @@ public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOption
             {
                 var why = permanent ? reason : $"Gave up after {row.Attempts + 1} attempts: {reason}";
                 logger.LogWarning("Notification {NotificationId} failed: {Reason}", row.Id, why);
-                await queue.FailAsync(why);
                 telemetry.Failed(row.TemplateId, row.Channel, permanent ? "permanent" : "exhausted");
+                return new SendOutcome(row, OutcomeKind.Failed, message, Reason: why);
             }
-            else
-            {
-                var delay = Backoff(row.Attempts + 1);
-                logger.LogInformation("Notification {NotificationId} will be tried again in {Delay}: {Reason}", row.Id, delay, reason);
-                await queue.RetryAsync(clock.GetUtcNow().UtcDateTime + delay, reason);
-                telemetry.Retried(row.TemplateId, row.Channel);
-            }
+            var delay = Backoff(row.Attempts + 1);
+            logger.LogInformation("Notification {NotificationId} will be tried again in {Delay}: {Reason}", row.Id, delay, reason);
+            telemetry.Retried(row.TemplateId, row.Channel);
+            return new SendOutcome(row, OutcomeKind.Retry, message, clock.GetUtcNow().UtcDateTime + delay, reason);
         }
     }
 

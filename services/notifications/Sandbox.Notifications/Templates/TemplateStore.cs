@@ -7,7 +7,7 @@ namespace Sandbox.Notifications.Templates;
 public sealed record SavedTemplate(string Id, int Version, string Channel, bool Created);
 
 /// <summary>Templates of a tenant: versioned, never shared between tenants.</summary>
-public sealed class TemplateStore(NotificationsDb db, TimeProvider clock, WriteGate gate)
+public sealed class TemplateStore(NotificationsDb db, TimeProvider clock, WriteGate gate, TemplateCache cache)
 {
     /// <summary>Checks a template: channel, languages, Liquid syntax. Returns field → messages, empty when fine.</summary>
     public static Dictionary<string, string[]> Validate(TemplateDocument document)
@@ -69,6 +69,7 @@ public sealed class TemplateStore(NotificationsDb db, TimeProvider clock, WriteG
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
+        cache.Forget(tenant, id);
         return new SavedTemplate(id, version, document.Channel, Created: true);
     }
 
@@ -94,6 +95,7 @@ public sealed class TemplateStore(NotificationsDb db, TimeProvider clock, WriteG
         if (rows.FirstOrDefault(r => r.EserviceId is { Length: > 0 }) is { } used) return (true, used.EserviceId);
         foreach (var row in rows) row.Deleted = true;
         using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
+        cache.Forget(tenant, id);
         return (true, null);
     }
 }
