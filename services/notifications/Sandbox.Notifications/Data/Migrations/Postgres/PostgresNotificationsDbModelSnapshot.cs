@@ -37,6 +37,7 @@ namespace Sandbox.Notifications.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<string>("DataJson")
@@ -194,6 +195,8 @@ namespace Sandbox.Notifications.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
 
                     b.HasIndex("TenantId", "Channel");
 

@@ -117,6 +117,11 @@ namespace Sandbox.Notifications.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "RecipientSubject", "Channel" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_sandbox_messages_NotificationId",
+                table: "sandbox_messages",
+                column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sandbox_messages_TenantId_Channel",
                 table: "sandbox_messages",
                 columns: new[] { "TenantId", "Channel" });

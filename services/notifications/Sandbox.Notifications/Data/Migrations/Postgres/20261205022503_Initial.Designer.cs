@@ -12,7 +12,7 @@ using Sandbox.Notifications.Data;
 namespace Sandbox.Notifications.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNotificationsDb))]
-    [Migration("20261205013024_Initial")]
+    [Migration("20261205022503_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -40,6 +40,7 @@ namespace Sandbox.Notifications.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<string>("DataJson")
@@ -197,6 +198,8 @@ namespace Sandbox.Notifications.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
 
                     b.HasIndex("TenantId", "Channel");
 

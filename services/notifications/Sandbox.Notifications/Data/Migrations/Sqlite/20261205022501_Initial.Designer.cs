@@ -11,7 +11,7 @@ using Sandbox.Notifications.Data;
 namespace Sandbox.Notifications.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationsDb))]
-    [Migration("20261205013014_Initial")]
+    [Migration("20261205022501_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -35,6 +35,7 @@ namespace Sandbox.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DataJson")
@@ -190,6 +191,8 @@ namespace Sandbox.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
 
                     b.HasIndex("TenantId", "Channel");
 
