@@ -4,53 +4,11 @@ using Sandbox.Workflow.Data;
 
 namespace Sandbox.Workflow.Tests.Api;
 
-/// <summary>The workflow store's SQLite migrations (see <see cref="MigrationScenarios"/>).</summary>
-public sealed class SqliteMigrationTests
-{
-    private readonly MigrationScenarios scenarios = MigrationScenarios.Sqlite(
-        (connection, log) => new SqliteWorkflowDb(new DbContextOptionsBuilder<SqliteWorkflowDb>().UseSqlite(connection).UseLoggerFactory(log).Options));
+/// <summary>The SQLite migrations of the workflow store.</summary>
+public sealed class SqliteMigrationTests() : SqliteMigrationChecks((connection, log) =>
+    new SqliteWorkflowDb(new DbContextOptionsBuilder<SqliteWorkflowDb>().UseSqlite(connection).UseLoggerFactory(log).Options));
 
-    [Fact]
-    public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
-
-    [Fact]
-    public Task Migrate_EmptyDatabase_CreatesTheModelsTables() => scenarios.MigratingAnEmptyDatabaseCreatesTheModelsTablesAsync();
-
-    [Fact]
-    public Task Migrate_Twice_ChangesNothing() => scenarios.MigratingTwiceChangesNothingAsync();
-
-    [Fact]
-    public Task Migrate_EnsureCreatedDatabaseOfTheFirstSchema_IsBaselined() => scenarios.EnsureCreatedDatabaseWithTheFirstSchemaIsBaselinedAsync();
-
-    [Fact]
-    public async Task Migrate_EnsureCreatedDatabaseOfAnotherSchema_StopsNamingTheFile()
-    {
-        var message = await scenarios.EnsureCreatedDatabaseWithAnotherSchemaIsRefusedAsync();
-        Assert.Contains("store.db", message);
-    }
-}
-
-/// <summary>The workflow store's PostgreSQL migrations, including replicas migrating one database at once.</summary>
-public sealed class PostgresMigrationTests(PostgresDatabases server) : IClassFixture<PostgresDatabases>
-{
-    private readonly MigrationScenarios scenarios = MigrationScenarios.Postgres(server,
-        (connection, log) => new PostgresWorkflowDb(new DbContextOptionsBuilder<PostgresWorkflowDb>().UseNpgsql(connection).UseLoggerFactory(log).Options));
-
-    [Fact]
-    public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
-
-    [Fact]
-    public Task Migrate_EmptyDatabase_CreatesTheModelsTables() => scenarios.MigratingAnEmptyDatabaseCreatesTheModelsTablesAsync();
-
-    [Fact]
-    public Task Migrate_Twice_ChangesNothing() => scenarios.MigratingTwiceChangesNothingAsync();
-
-    [Fact]
-    public Task Migrate_FourReplicasAtOnce_AllSucceed() => scenarios.ConcurrentMigratorsAllSucceedAsync();
-
-    [Fact]
-    public Task Migrate_EnsureCreatedDatabaseOfTheFirstSchema_IsBaselined() => scenarios.EnsureCreatedDatabaseWithTheFirstSchemaIsBaselinedAsync();
-
-    [Fact]
-    public Task Migrate_EnsureCreatedDatabaseOfAnotherSchema_IsRefused() => scenarios.EnsureCreatedDatabaseWithAnotherSchemaIsRefusedAsync();
-}
+/// <summary>The PostgreSQL migrations of the workflow store.</summary>
+public sealed class PostgresMigrationTests(PostgresDatabases server) : PostgresMigrationChecks(server, (connection, log) =>
+    new PostgresWorkflowDb(new DbContextOptionsBuilder<PostgresWorkflowDb>().UseNpgsql(connection).UseLoggerFactory(log).Options)),
+    IClassFixture<PostgresDatabases>;
