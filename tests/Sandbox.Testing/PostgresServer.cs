@@ -45,8 +45,13 @@ public sealed class PostgresServer : IAsyncDisposable
         ? "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin or in SANDBOX_PG_BIN; apt-get install postgresql)."
         : null;
 
+    /// <summary>
+    /// Starts a throw-away server. Tests run it without flushing to disk; benchmarks that should pay for durable
+    /// commits set <c>SANDBOX_PG_DURABLE=1</c> (PostgreSQL's defaults: fsync on, synchronous commit).
+    /// </summary>
     public static async Task<PostgresServer> StartAsync()
     {
+        var durability = Environment.GetEnvironmentVariable("SANDBOX_PG_DURABLE") == "1" ? "" : "-c fsync=off -c synchronous_commit=off ";
         var bin = FindBinaries() ?? throw new InvalidOperationException(MissingReason());
         var folder = Path.Combine(Path.GetTempPath(), "sandbox-pg-" + Guid.NewGuid().ToString("n")[..10]);
         Directory.CreateDirectory(folder);
@@ -58,7 +63,7 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             await server.ToolAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
             await server.ToolAsync("pg_ctl", ["-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-                "-o", $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200", "start"]);
+                "-o", $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 {durability}-c max_connections=200", "start"]);
         }
         catch
         {
