@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.Sending;
 
@@ -16,8 +17,9 @@ public sealed class ClaimTests
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sandbox-claims-" + Guid.NewGuid().ToString("n")[..8])).FullName;
         try
         {
-            var options = new DbContextOptionsBuilder<NotificationsDb>().UseSqlite($"Data Source={Path.Combine(folder, "q.db")}").Options;
-            await ClaimEveryDueMessageOnceAsync(options, new WriteGate(serialize: true));
+            var connectionString = $"Data Source={Path.Combine(folder, "q.db")}";
+            var options = new DbContextOptionsBuilder<NotificationsDb>().UseSqlite(connectionString).Options;
+            await ClaimEveryDueMessageOnceAsync(options, SqliteWriteGate.ForSqlite(connectionString));
         }
         finally
         {
@@ -32,10 +34,10 @@ public sealed class ClaimTests
         Prerequisite.Require(PostgresServer.MissingReason());
         await using var server = await PostgresServer.StartAsync();
         var options = new DbContextOptionsBuilder<NotificationsDb>().UseNpgsql(server.ConnectionString("claims")).Options;
-        await ClaimEveryDueMessageOnceAsync(options, new WriteGate(serialize: false));
+        await ClaimEveryDueMessageOnceAsync(options, SqliteWriteGate.None);
     }
 
-    private static async Task ClaimEveryDueMessageOnceAsync(DbContextOptions<NotificationsDb> options, WriteGate gate)
+    private static async Task ClaimEveryDueMessageOnceAsync(DbContextOptions<NotificationsDb> options, SqliteWriteGate gate)
     {
         await using (var db = new NotificationsDb(options))
         {

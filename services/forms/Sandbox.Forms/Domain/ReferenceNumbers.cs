@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Forms.Data;
 
 namespace Sandbox.Forms.Domain;
@@ -13,7 +14,7 @@ namespace Sandbox.Forms.Domain;
 /// one database; a number whose submission then fails, or that a stopping process held, is lost (references may
 /// have gaps, never duplicates).
 /// </summary>
-public sealed class ReferenceNumbers(IServiceScopeFactory scopes, WriteGate gate)
+public sealed class ReferenceNumbers(IServiceScopeFactory scopes, SqliteWriteGate gate)
 {
     private readonly ConcurrentDictionary<(string Prefix, int Year), Block> _blocks = new();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Forms.Data;
 using Sandbox.Forms.Events;
 using Sandbox.Forms.Hosting;
@@ -20,7 +21,7 @@ public sealed record TenantSubmission(Guid Id, string Reference, string FormId, 
     DateTimeOffset SubmittedAt, JsonObject Data);
 
 /// <summary>Stores validated submissions with their outbox event in one transaction.</summary>
-public sealed class Submissions(FormsDbContext db, FormsOptions options, ReferenceNumbers references, WriteGate gate, OutboxSignal signal,
+public sealed class Submissions(FormsDbContext db, FormsOptions options, ReferenceNumbers references, SqliteWriteGate gate, OutboxSignal signal,
     TimeProvider clock)
 {
     /// <summary>The earlier receipt for this citizen and idempotency key, if any.</summary>

@@ -12,8 +12,6 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<D
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
         await SchemaMigrator.MigrateAsync(db, logger, cancellationToken);
-        // Write-ahead logging lets readers go on while a submission is written (kept in the file once set).
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sandbox.Data;
 using Sandbox.Feel;
 using Sandbox.Forms.Attachments;
 using Sandbox.Forms.Data;
@@ -30,7 +31,9 @@ public static class FormsServices
         builder.Services.AddSingleton<SchemaCache>();
         builder.Services.AddScoped<FormDefinitions>();
         builder.Services.AddScoped<Submissions>();
-        builder.Services.AddSingleton(new WriteGate(options.Database));
+        builder.Services.AddSingleton(options.Database.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+            ? SqliteWriteGate.ForSqlite(SqliteConnectionString(options, connectionString))
+            : SqliteWriteGate.None);
         builder.Services.AddSingleton<ReferenceNumbers>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<AttachmentFiles>();
@@ -64,10 +67,15 @@ public static class FormsServices
                 break;
             case "sqlite":
                 Directory.CreateDirectory(options.DataPath);
-                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "forms.db")}");
+                // WAL only: the synchronous level stays SQLite's default (FULL), a flush at every commit.
+                db.UseSqlite(SqliteConnectionString(options, connectionString))
+                    .AddInterceptors(new SqliteConnectionSetup(new SqliteConnectionOptions()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Sandbox:Forms:Database '{options.Database}': use sqlite or postgres.");
         }
     }
+
+    private static string SqliteConnectionString(FormsOptions options, string? connectionString) =>
+        connectionString ?? $"Data Source={Path.Combine(options.DataPath, "forms.db")}";
 }

@@ -1,5 +1,6 @@
 using Dapr.Client;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Forms.Data;
 using Sandbox.Forms.Events;
 using Sandbox.Forms.Hosting;
@@ -40,7 +41,7 @@ public sealed class OutboxSignal
 /// consumers are idempotent and do not depend on order. Several refusals in a row end the round: then pub/sub itself
 /// is likely down, and the whole outbox waits for the next interval.
 /// </summary>
-internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, WriteGate gate,
+internal sealed class OutboxPublisher(IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, SqliteWriteGate gate,
     FormsOptions options, TimeProvider clock, Telemetry telemetry, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     private const int Batch = 200;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.Templates;
 using Sandbox.Security;
@@ -31,7 +32,7 @@ public static class MineApi
         return TypedResults.Ok(rows.Select(n => new InboxMessage(n.Id, n.Subject, n.Text, n.RequestedAt, n.ReadAt is not null)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Read(Guid id, ClaimsPrincipal user, NotificationsDb db, TimeProvider clock, WriteGate gate, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Read(Guid id, ClaimsPrincipal user, NotificationsDb db, TimeProvider clock, SqliteWriteGate gate, CancellationToken ct)
     {
         var message = await Inbox(db, user).FirstOrDefaultAsync(n => n.Id == id, ct);
         if (message is null) return Problems.NotFound("No such message.");

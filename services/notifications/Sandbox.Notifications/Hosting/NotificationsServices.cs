@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sandbox.Data;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.People;
 using Sandbox.Notifications.Sandbox;
@@ -24,7 +25,9 @@ public static class NotificationsServices
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         AddDatabase(services, options, builder.Configuration.GetConnectionString(ConnectionName));
-        services.AddSingleton(new WriteGate(serialize: options.Database.Equals("sqlite", StringComparison.OrdinalIgnoreCase)));
+        services.AddSingleton(options.Database.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+            ? SqliteWriteGate.ForSqlite(SqliteConnectionString(options, builder.Configuration.GetConnectionString(ConnectionName)))
+            : SqliteWriteGate.None);
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddSingleton<Telemetry>();
@@ -80,11 +83,14 @@ public static class NotificationsServices
                 break;
             case "sqlite":
                 Directory.CreateDirectory(options.DataPath);
-                db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "notifications.db")};Default Timeout=30")
-                    .AddInterceptors(new SqlitePragmas());
+                db.UseSqlite(SqliteConnectionString(options, connectionString))
+                    .AddInterceptors(new SqliteConnectionSetup(new SqliteConnectionOptions { Synchronous = SqliteSynchronous.Normal }));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Sandbox:Notifications:Database '{options.Database}': use sqlite or postgres.");
         }
     }
+
+    private static string SqliteConnectionString(NotificationsOptions options, string? connectionString) =>
+        connectionString ?? $"Data Source={Path.Combine(options.DataPath, "notifications.db")};Default Timeout=30";
 }

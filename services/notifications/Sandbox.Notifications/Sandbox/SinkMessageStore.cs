@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Sandbox.Data;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.Templates;
 using SmtpServer;
@@ -16,7 +17,7 @@ namespace Sandbox.Notifications.Sandbox;
 /// notification's mail to the same recipient again (sent twice after a crash) is not stored twice. Mail received
 /// at the same time is written together (one transaction); the SMTP reply waits until its mail is stored.
 /// </summary>
-public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider clock, WriteGate gate, ILogger<SinkMessageStore> logger) : MessageStore
+public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider clock, SqliteWriteGate gate, ILogger<SinkMessageStore> logger) : MessageStore
 {
     private sealed record Received(MimeMessage Mail, Guid? Marker, List<string> Recipients)
     {

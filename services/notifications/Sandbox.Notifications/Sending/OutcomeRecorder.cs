@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.Hosting;
 using Sandbox.Notifications.Templates;
@@ -31,7 +32,7 @@ internal sealed record SendOutcome(NotificationRow Row, OutcomeKind Kind, Prepar
 /// update applies only while the row still carries the claim's token (a concurrency token); should one not, the
 /// batch is written again row by row and the row whose claim was taken over is left to its new owner.
 /// </summary>
-internal sealed class OutcomeRecorder(IServiceScopeFactory scopes, NotificationsOptions options, TimeProvider clock, WriteGate gate, ILogger logger)
+internal sealed class OutcomeRecorder(IServiceScopeFactory scopes, NotificationsOptions options, TimeProvider clock, SqliteWriteGate gate, ILogger logger)
 {
     private const int MaxBatch = 500;
     private readonly Channel<SendOutcome> _outcomes = Channel.CreateUnbounded<SendOutcome>(new UnboundedChannelOptions { SingleReader = true });

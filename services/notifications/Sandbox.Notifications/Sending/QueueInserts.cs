@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Notifications.Data;
 
 namespace Sandbox.Notifications.Sending;
@@ -9,7 +10,7 @@ namespace Sandbox.Notifications.Sending;
 /// (one commit instead of one per request). Should a row's idempotency key be taken, the batch is written again row by
 /// row, and that request gets the id of the row stored first.
 /// </summary>
-public sealed class QueueInserts(IServiceScopeFactory scopes, WriteGate gate)
+public sealed class QueueInserts(IServiceScopeFactory scopes, SqliteWriteGate gate)
 {
     private sealed record Pending(NotificationRow Row)
     {

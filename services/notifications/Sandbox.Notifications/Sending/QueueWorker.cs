@@ -1,3 +1,4 @@
+using Sandbox.Data;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.Hosting;
 
@@ -12,7 +13,7 @@ namespace Sandbox.Notifications.Sending;
 /// send it twice; claimed messages not yet started are put back.
 /// </summary>
 public sealed class QueueWorker(IServiceScopeFactory scopes, NotificationsOptions options, QueueSignal signal,
-    MessagePreparer preparer, IMessageSender sender, RateLimits limits, Telemetry telemetry, TimeProvider clock, WriteGate gate,
+    MessagePreparer preparer, IMessageSender sender, RateLimits limits, Telemetry telemetry, TimeProvider clock, SqliteWriteGate gate,
     ILogger<QueueWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(60);

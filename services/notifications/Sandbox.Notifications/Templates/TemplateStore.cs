@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Notifications.Data;
 
 namespace Sandbox.Notifications.Templates;
@@ -7,7 +8,7 @@ namespace Sandbox.Notifications.Templates;
 public sealed record SavedTemplate(string Id, int Version, string Channel, bool Created);
 
 /// <summary>Templates of a tenant: versioned, never shared between tenants.</summary>
-public sealed class TemplateStore(NotificationsDb db, TimeProvider clock, WriteGate gate, TemplateCache cache)
+public sealed class TemplateStore(NotificationsDb db, TimeProvider clock, SqliteWriteGate gate, TemplateCache cache)
 {
     /// <summary>Checks a template: channel, languages, Liquid syntax. Returns field → messages, empty when fine.</summary>
     public static Dictionary<string, string[]> Validate(TemplateDocument document)

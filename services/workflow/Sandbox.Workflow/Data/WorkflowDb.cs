@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Sandbox.Data;
 using Sandbox.Workflow.EServices;
 
 namespace Sandbox.Workflow.Data;
@@ -25,21 +25,10 @@ public class WorkflowDb(DbContextOptions options) : DbContext(options)
     public DbSet<SandboxClockRow> SandboxClock => Set<SandboxClockRow>();
 
     // SQLite lets one connection write at a time and makes the others poll with growing sleeps; queueing the
-    // writers of this process here hands the database over at once. One gate per database file.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
-    private SemaphoreSlim? gate;
-    private bool gateKnown;
+    // writers of this process hands the database over at once. One gate per database file (none on PostgreSQL).
+    private SqliteWriteGate? gate;
 
-    private SemaphoreSlim? Gate
-    {
-        get
-        {
-            if (gateKnown) return gate;
-            gate = Database.IsSqlite() ? Gates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
-            gateKnown = true;
-            return gate;
-        }
-    }
+    private SqliteWriteGate Gate => gate ??= SqliteWriteGate.For(Database);
 
     /// <summary>
     /// Runs a write that is not a <c>SaveChanges</c> (an <c>ExecuteUpdate</c>, <c>ExecuteDelete</c>) as one of the
@@ -47,16 +36,7 @@ public class WorkflowDb(DbContextOptions options) : DbContext(options)
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
-        if (Gate is not { } writers) return await write();
-        await writers.WaitAsync(ct);
-        try
-        {
-            return await write();
-        }
-        finally
-        {
-            writers.Release();
-        }
+        using (await Gate.EnterAsync(ct)) return await write();
     }
 
     /// <inheritdoc />
@@ -69,7 +49,7 @@ public class WorkflowDb(DbContextOptions options) : DbContext(options)
     {
         var history = History.Local.Where(h => Entry(h).State == EntityState.Added).ToList();
         // On PostgreSQL EF sends the whole step in one round trip already; a separate INSERT would add one (measured: no gain).
-        if (history.Count < 2 || Gate is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (history.Count < 2 || !Gate.Serializes) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         foreach (var row in history) Entry(row).State = EntityState.Detached;
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
@@ -88,16 +68,7 @@ public class WorkflowDb(DbContextOptions options) : DbContext(options)
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (Gate is not { } writers) return base.SaveChanges(acceptAllChangesOnSuccess);
-        writers.Wait();
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            writers.Release();
-        }
+        using (Gate.Enter()) return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     protected override void OnModelCreating(ModelBuilder model)

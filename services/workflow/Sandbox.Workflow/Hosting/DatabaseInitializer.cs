@@ -14,9 +14,6 @@ internal sealed class DatabaseInitializer(IServiceProvider services, WorkflowOpt
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         // Pending migrations, before any background loop reads the tables (a database made by EnsureCreated is taken over).
         await SchemaMigrator.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<ILogger<DatabaseInitializer>>(), ct);
-        // Background loops (timers, outbox, push jobs) write beside requests: with write-ahead logging readers
-        // never block the writer and the writer never blocks readers.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         if (options.SandboxClock) await scope.ServiceProvider.GetRequiredService<SandboxClockStore>().RefreshAsync(ct);
     }
 

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sandbox.Workflow.EServices;
+using Sandbox.Data;
 using Sandbox.Security;
 using Sandbox.Workflow.Data;
+using Sandbox.Workflow.EServices;
 using Sandbox.Workflow.Engine.Execution;
 using Sandbox.Workflow.Runtime;
 
@@ -99,7 +100,12 @@ public static class WorkflowServices
             case "sqlite":
                 Directory.CreateDirectory(options.DataPath);
                 db.UseSqlite(connectionString ?? $"Data Source={Path.Combine(options.DataPath, "workflow.db")}")
-                    .AddInterceptors(new SqliteConnectionSetup(options.SqliteSynchronous));
+                    .AddInterceptors(new SqliteConnectionSetup(new SqliteConnectionOptions
+                    {
+                        // Writers of this process queue in WorkflowDb first; the timeout covers other processes.
+                        BusyTimeout = TimeSpan.FromSeconds(30),
+                        Synchronous = SqliteConnectionOptions.ParseSynchronous(options.SqliteSynchronous, "Sandbox:Workflow:SqliteSynchronous"),
+                    }));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Sandbox:Workflow:Database '{options.Database}': use sqlite or postgres.");
