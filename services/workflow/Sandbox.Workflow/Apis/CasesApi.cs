@@ -42,11 +42,13 @@ public static class CasesApi
         var rows = await db.Instances.AsNoTracking().Where(i => i.Tenant == tenant && i.Subject == subject && i.ParentInstanceId == null)
             .OrderByDescending(i => i.StartedAt).Take(500)
             .Join(db.Definitions, i => i.DefinitionId, d => d.Id, (i, d) => new { Instance = i, d.Name }).ToListAsync(ct);
+        // A citizen's cases mostly share a few e-service versions: each version's names are looked up once.
+        var known = new Dictionary<(string, int), IReadOnlyDictionary<string, string>?>();
         var cases = new List<CaseSummary>();
         foreach (var row in rows)
         {
             var i = row.Instance;
-            cases.Add(new(i.Id, i.Reference, i.SubmissionId, i.EServiceId, await NamesAsync(names, i, row.Name, ct), i.Status, i.CaseStatus,
+            cases.Add(new(i.Id, i.Reference, i.SubmissionId, i.EServiceId, await NamesAsync(names, i, row.Name, ct, known), i.Status, i.CaseStatus,
                 OutboxWriter.Utc(i.StartedAt), OutboxWriter.Utc(i.UpdatedAt)));
         }
         return TypedResults.Ok(cases);
@@ -73,10 +75,17 @@ public static class CasesApi
     }
 
     private static async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEServiceNames names, InstanceRow row, string? processName,
-        CancellationToken ct)
+        CancellationToken ct, Dictionary<(string, int), IReadOnlyDictionary<string, string>?>? known = null)
     {
-        if (row.EServiceId is { } id && row.EServiceVersion is { } version
-            && await names.FindNamesAsync(row.Tenant, id, version, ct) is { } found) return found;
+        if (row.EServiceId is { } id && row.EServiceVersion is { } version)
+        {
+            if (known is null || !known.TryGetValue((id, version), out var found))
+            {
+                found = await names.FindNamesAsync(row.Tenant, id, version, ct);
+                known?.Add((id, version), found);
+            }
+            if (found is not null) return found;
+        }
         var name = processName ?? row.BpmnProcessId;
         return Languages.ToDictionary(l => l, _ => name);
     }

@@ -34,7 +34,7 @@ public static class ProcessesApi
     {
         if (Problems.Tenant(user) is not { } tenant) return Problems.NoTenant();
         var limit = new BpmnParserOptions().MaxBytes;
-        var xml = await ReadBodyAsync(request.Body, limit, ct);
+        var xml = await RequestBodies.ReadAsync(request.Body, limit, ct);
         if (xml is null) return TypedResults.Problem($"The BPMN file is larger than {limit} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
         if (xml.Length == 0) return Problems.Invalid("body", "The body must be a BPMN 2.0 XML file");
 
@@ -90,18 +90,4 @@ public static class ProcessesApi
     }
 
     private static ProcessVersion View(ProcessDefinitionRow d) => new(d.Id, d.BpmnProcessId, d.Version, d.Name, d.DeployedAt);
-
-    // Null when the body passes the limit: the parser would refuse it anyway, and reading stops early.
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, int limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit) return null;
-        }
-        return buffer.ToArray();
-    }
 }

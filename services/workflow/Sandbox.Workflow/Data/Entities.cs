@@ -101,7 +101,7 @@ public sealed class JobRow
 }
 
 /// <summary>A scheduled timer of an instance (the durable schedule a timer poller reads).</summary>
-public sealed class TimerRow
+public sealed class TimerRow : ILeasedWork
 {
     public long Id { get; set; }
     [MaxLength(64)] public string InstanceId { get; set; } = "";
@@ -165,7 +165,7 @@ public sealed class HistoryRow
 /// error nothing inside it caught. Written in the child's step and applied to the parent once, by
 /// <see cref="Runtime.CallResultPoller"/> under a lease, in the same unit of work as the parent's step.
 /// </summary>
-public sealed class CallResultRow
+public sealed class CallResultRow : ILeasedWork
 {
     public long Id { get; set; }
     [MaxLength(64)] public string ParentInstanceId { get; set; } = "";

@@ -33,7 +33,7 @@ public static class EServicesApi
         HttpRequest request, ClaimsPrincipal user, EServicePublisher publisher, PackageLimits limits, CancellationToken ct)
     {
         if (Problems.Tenant(user) is not { } tenant) return Problems.NoTenant();
-        var body = await ReadBodyAsync(request.Body, limits.MaxUploadBytes, ct);
+        var body = await RequestBodies.ReadAsync(request.Body, limits.MaxUploadBytes, ct);
         if (body is null) return TypedResults.Problem($"The package is larger than {limits.MaxUploadBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
         PackageFiles files;
         try
@@ -128,19 +128,6 @@ public static class EServicesApi
     private static bool IsDesignerOf(ClaimsPrincipal user, string tenant) =>
         user.Identity?.IsAuthenticated == true && user.BelongsToTenant(tenant)
         && new[] { Roles.Designer, Roles.TenantAdmin, Roles.PlatformAdmin }.Any(role => user.HasClaim(SandboxClaims.Role, role));
-
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit) return null;
-        }
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>The JSON form of a package upload: relative path → file text.</summary>

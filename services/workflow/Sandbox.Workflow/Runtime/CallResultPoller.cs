@@ -39,19 +39,11 @@ internal sealed class CallResultPoller(IServiceScopeFactory scopes, CallSignal s
     /// <summary>Claims and applies the open results; returns how many it claimed.</summary>
     public async Task<int> ApplyDueAsync(CancellationToken ct)
     {
-        var now = Leases.Now;
-        var until = now + options.LeaseTimeout;
-        var token = Leases.NewToken();
         List<CallResultRow> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
-            var ids = await db.CallResults.Where(c => c.State == WorkState.Open && (c.LeaseUntil == null || c.LeaseUntil <= now))
-                .OrderBy(c => c.Id).Select(c => c.Id).Take(Batch).ToListAsync(ct);
-            if (ids.Count == 0) return 0;
-            await db.CallResults.Where(c => ids.Contains(c.Id) && c.State == WorkState.Open && (c.LeaseUntil == null || c.LeaseUntil <= now))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, token).SetProperty(c => c.LeaseUntil, until), ct);
-            claimed = await db.CallResults.AsNoTracking().Where(c => ids.Contains(c.Id) && c.LeaseOwner == token).OrderBy(c => c.Id).ToListAsync(ct);
+            claimed = await Leases.ClaimAsync(db, db.CallResults, _ => true, c => c.Id, Batch, options.LeaseTimeout, ct);
         }
         foreach (var result in claimed) await ApplyAsync(result, ct);
         return claimed.Count;

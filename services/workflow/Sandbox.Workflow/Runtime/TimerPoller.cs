@@ -36,19 +36,11 @@ internal sealed class TimerPoller(IServiceScopeFactory scopes, WorkflowOptions o
     public async Task<int> FireDueAsync(CancellationToken ct)
     {
         var due = clock.GetUtcNow().UtcDateTime;
-        var now = Leases.Now;
-        var until = now + options.LeaseTimeout;
-        var token = Leases.NewToken();
         List<TimerRow> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
-            var ids = await db.Timers.Where(t => t.State == WorkState.Open && t.DueAt <= due && (t.LeaseUntil == null || t.LeaseUntil <= now))
-                .OrderBy(t => t.DueAt).Select(t => t.Id).Take(Batch).ToListAsync(ct);
-            if (ids.Count == 0) return 0;
-            await db.WriteAsync(() => db.Timers.Where(t => ids.Contains(t.Id) && t.State == WorkState.Open && (t.LeaseUntil == null || t.LeaseUntil <= now))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, token).SetProperty(t => t.LeaseUntil, until), ct), ct);
-            claimed = await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id) && t.LeaseOwner == token).OrderBy(t => t.DueAt).ToListAsync(ct);
+            claimed = await Leases.ClaimAsync(db, db.Timers, t => t.DueAt <= due, t => t.DueAt, Batch, options.LeaseTimeout, ct);
         }
         foreach (var timer in claimed) await FireAsync(timer, ct);
         return claimed.Count;
