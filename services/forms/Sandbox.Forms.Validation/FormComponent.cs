@@ -24,6 +24,17 @@ public sealed class FormComponent
     /// <summary>The <c>conditional.hide</c> expression, or null.</summary>
     public FeelExpression? Hide { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Hide"/> is true over <paramref name="variables"/> (<see cref="ViewerVariables"/>);
+    /// a limit hit at run time counts as not hidden, as in the viewer.
+    /// </summary>
+    public bool IsHidden(JsonObject variables)
+    {
+        if (Hide is null) return false;
+        try { return Hide.IsTrue(variables); }
+        catch (FeelException) { return false; }
+    }
+
     /// <summary>The <c>validate</c> rules.</summary>
     public FieldRules Rules { get; init; } = FieldRules.None;
 

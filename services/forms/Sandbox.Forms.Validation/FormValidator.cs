@@ -35,7 +35,7 @@ public static class FormValidator
     {
         private readonly HashSet<string> _leaves = new(StringComparer.Ordinal);
         private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, JsonObject> _variables = new(StringComparer.Ordinal);
+        private readonly ViewerVariables _variables = new(root);
 
         public List<FieldError> Failures { get; } = [];
         public JsonObject Output { get; } = [];
@@ -48,7 +48,7 @@ public static class FormValidator
 
         private void Component(FormComponent c, Scope scope)
         {
-            var hidden = c.Hide is not null && c.Hide.IsTrue(Variables(scope));
+            var hidden = c.IsHidden(Variables(scope));
             if (c.IsInput) { Input(c, scope, hidden); return; }
             if (c.Type == ComponentTypes.Group) { Group(c, scope, hidden); return; }
             if (c.Type == ComponentTypes.DynamicList) DynamicList(c, scope, hidden);
@@ -130,18 +130,7 @@ public static class FormValidator
             }
         }
 
-        // The viewer's expression context: the form data, with this (the local scope), parent and i.
-        // Built once per scope; expressions only read it.
-        private JsonObject Variables(Scope scope)
-        {
-            if (_variables.TryGetValue(scope.Path, out var cached)) return cached;
-            var variables = (JsonObject)root.DeepClone();
-            variables["this"] = scope.Local.DeepClone();
-            variables["parent"] = scope.Parent?.DeepClone();
-            variables["i"] = new JsonArray([.. scope.Indexes.Select(i => (JsonNode)i)]);
-            _variables[scope.Path] = variables;
-            return variables;
-        }
+        private JsonObject Variables(Scope scope) => _variables.For(scope.Path, scope.Local, scope.Parent, scope.Indexes);
 
         public void FindUnknown(JsonObject input, string prefix)
         {

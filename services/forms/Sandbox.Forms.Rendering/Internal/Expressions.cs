@@ -1,37 +1,24 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sandbox.Feel;
+using Sandbox.Forms.Validation;
 
 namespace Sandbox.Forms.Rendering.Internal;
 
 /// <summary>Evaluates hide rules and FEEL-valued properties with the viewer's variables over the current data.</summary>
 internal sealed class Expressions(JsonObject root)
 {
-    private readonly Dictionary<string, JsonObject> _variables = new(StringComparer.Ordinal);
+    private readonly ViewerVariables _variables = new(root);
 
     /// <summary>The whole form data.</summary>
     public JsonObject Root => root;
 
-    public JsonObject Variables(Scope scope)
-    {
-        if (_variables.TryGetValue(scope.Path, out var cached)) return cached;
-        var variables = (JsonObject)root.DeepClone();
-        variables["this"] = scope.Local.DeepClone();
-        variables["parent"] = scope.Parent?.DeepClone();
-        variables["i"] = new JsonArray([.. scope.Indexes.Select(i => (JsonNode)i)]);
-        _variables[scope.Path] = variables;
-        return variables;
-    }
+    public JsonObject Variables(Scope scope) => _variables.For(scope.Path, scope.Local, scope.Parent, scope.Indexes);
 
     /// <summary>Forgets cached variables (after the data changed).</summary>
-    public void Reset() => _variables.Clear();
+    public void Reset() => _variables.Reset();
 
-    public bool IsHidden(Node node, Scope scope)
-    {
-        if (node.Model.Hide is not { } hide) return false;
-        try { return hide.IsTrue(Variables(scope)); }
-        catch (FeelException) { return false; }
-    }
+    public bool IsHidden(Node node, Scope scope) => node.Model.IsHidden(Variables(scope));
 
     public bool IsRequired(Node node, Scope scope) => node.Model.Rules.Required?.ResolveTrue(Variables(scope)) == true;
 

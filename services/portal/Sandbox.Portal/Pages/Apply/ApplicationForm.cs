@@ -25,7 +25,19 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
     /// <summary>A top-level field with this key starts filled with the citizen's registered address.</summary>
     public const string AddressField = "address";
 
+    /// <summary>The form, its visible pages and the answers so far, titled by the form or else by the e-service it starts.</summary>
     public async Task<ApplicationState> LoadAsync(string formId, string language, CancellationToken ct)
+    {
+        var state = await LoadAnswersAsync(formId, language, ct);
+        if (SchemaTitle(state.Definition.Schema) is not null) return state;
+        return state with { Title = await EServiceNameAsync(formId, language, ct) ?? formId };
+    }
+
+    /// <summary>
+    /// As <see cref="LoadAsync"/>, without asking workflow for the e-service's name: the title is the form's own,
+    /// else the form id. For the visibility check, which the page calls as the citizen types and shows no title.
+    /// </summary>
+    public async Task<ApplicationState> LoadAnswersAsync(string formId, string language, CancellationToken ct)
     {
         var definition = await forms.GetDefinitionAsync(formId, language, ct);
         var draft = await forms.GetDraftAsync(formId, ct);
@@ -38,7 +50,7 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
             if (wantsAddress && me.Address?.ToString() is { Length: > 0 } address) data[AddressField] = address;
         }
         var attachments = (draft?.Attachments ?? []).ToDictionary(a => a.Id, a => new AttachmentInfo(a.Id, a.FileName, a.Size));
-        var title = definition.Schema["title"]?.GetValue<string>() ?? await EServiceNameAsync(formId, language, ct) ?? formId;
+        var title = SchemaTitle(definition.Schema) ?? formId;
         return new ApplicationState(definition, FormRenderer.VisiblePages(definition.Schema, data), data, draft?.Etag, attachments, title);
     }
 
@@ -149,6 +161,8 @@ public sealed class ApplicationForm(FormsClient forms, IdentityClient identity, 
             return null;
         }
     }
+
+    private static string? SchemaTitle(JsonObject schema) => schema["title"]?.GetValue<string>();
 
     // A form without a title of its own is called by the e-service it starts.
     private async Task<string?> EServiceNameAsync(string formId, string language, CancellationToken ct) =>

@@ -7,7 +7,8 @@ namespace Sandbox.Portal.Pages.Apply;
 
 /// <summary>
 /// Which components of an application page are hidden for the answers being typed, for <c>wwwroot/js/conditions.js</c>:
-/// the page's posted fields (as the browser would post the page) on top of the saved draft, evaluated by
+/// the page's posted fields (as the browser would post the page) on top of the saved draft (loaded without the
+/// e-service title, which the answer does not need), evaluated by
 /// <see cref="FormRenderer.HiddenComponents"/> with the form's own FEEL rules. Nothing is saved.
 /// Same sign-in and antiforgery token as the page itself.
 /// </summary>
@@ -22,7 +23,7 @@ public sealed class VisibilityModel(ApplicationForm application) : PageModel
     public async Task<IActionResult> OnPostAsync(string formId, int number, CancellationToken ct)
     {
         if (!Request.HasFormContentType) return BadRequestProblem("Send the page's fields as a form (application/x-www-form-urlencoded or multipart/form-data).");
-        var state = await application.LoadAsync(formId, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
+        var state = await application.LoadAnswersAsync(formId, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
         if (number < 1 || number > state.Pages.Count) return BadRequestProblem($"The form has {state.Pages.Count} page(s) to fill in; there is no page {number}.");
         var page = state.Pages[number - 1];
         // "Add another" and "remove" act only when the page is sent; here the rows stay where the page shows them.
