@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.Events;
@@ -34,7 +33,7 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
         // A refused request is looked up too: a retry of one queued before still gets its id.
         var refusal = await CheckAsync(request, ct);
         if (refusal.Result is { } refused)
-            return await FindAsync(request.TenantId, request.IdempotencyKey, ct) is { } known ? IntakeResult.Queued(known, existing: true) : refused;
+            return await db.FindRequestAsync(request.TenantId, request.IdempotencyKey, ct) is { } known ? IntakeResult.Queued(known, existing: true) : refused;
         var template = refusal.Template!;
 
         var row = NewRow(request, template.TemplateId, request.Language);
@@ -94,10 +93,6 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
         var missing = checkedVariants.SelectMany(v => renderer.Missing(v, request.Data)).Distinct().ToList();
         return missing.Count > 0 ? (new IntakeResult(null, false, null, missing, false), null) : (null, template);
     }
-
-    private async Task<Guid?> FindAsync(string tenant, string key, CancellationToken ct) =>
-        await db.Notifications.AsNoTracking().Where(n => n.TenantId == tenant && n.IdempotencyKey == key)
-            .Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
 
     private static string? CheckRecipient(string channel, Recipient recipient)
     {

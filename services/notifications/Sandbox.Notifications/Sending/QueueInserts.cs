@@ -83,9 +83,7 @@ public sealed class QueueInserts(IServiceScopeFactory scopes, SqliteWriteGate ga
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
-            var row = pending.Row;
-            var first = await db.Notifications.AsNoTracking().Where(n => n.TenantId == row.TenantId && n.IdempotencyKey == row.IdempotencyKey)
-                .Select(n => (Guid?)n.Id).FirstOrDefaultAsync();
+            var first = await db.FindRequestAsync(pending.Row.TenantId, pending.Row.IdempotencyKey, CancellationToken.None);
             if (first is { } id && error is DbUpdateException) pending.Done.TrySetResult(id);
             else pending.Done.TrySetException(error);
         }
