@@ -22,7 +22,7 @@ public static class GatewayExtensions
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver()
             // The app token is how a sidecar proves itself to a service; from outside it is never genuine.
-            .AddTransforms(context => context.AddRequestHeaderRemove("dapr-api-token"));
+            .AddTransforms(context => context.AddRequestHeaderRemove(DaprAppToken.Header));
         builder.AddSignIn(proxy);
         return builder;
     }

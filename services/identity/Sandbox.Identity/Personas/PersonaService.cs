@@ -28,7 +28,7 @@ public sealed class PersonaService(IdentityStore db, TimeProvider clock)
             if (taken.Add(persona.NationalId)) made.Add(persona);
         }
         var links = new List<GuardianLink>();
-        while (links.Select(l => l.GuardianId).Distinct().Count() < families)
+        for (var madeFamilies = 0; madeFamilies < families;)
         {
             var (guardian, children) = generator.NextFamily(tenant, Random.Shared.Next(1, 3));
             Persona[] members = [guardian, .. children];
@@ -36,6 +36,7 @@ public sealed class PersonaService(IdentityStore db, TimeProvider clock)
             foreach (var m in members) taken.Add(m.NationalId);
             made.AddRange(members);
             links.AddRange(children.Select(c => new GuardianLink { GuardianId = guardian.Id, ChildId = c.Id }));
+            madeFamilies++;
         }
         db.Personas.AddRange(made);
         db.GuardianLinks.AddRange(links);

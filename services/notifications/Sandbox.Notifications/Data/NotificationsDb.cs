@@ -17,6 +17,11 @@ public class NotificationsDb(DbContextOptions options) : DbContext(options)
     /// <summary>What the sandbox caught: mail at the SMTP sink and SMS at send time.</summary>
     public DbSet<SandboxMessageRow> SandboxMessages => Set<SandboxMessageRow>();
 
+    /// <summary>The id of the tenant's notification with this idempotency key, if one is stored (the unique index answers).</summary>
+    public Task<Guid?> FindRequestAsync(string tenantId, string idempotencyKey, CancellationToken ct) =>
+        Notifications.AsNoTracking().Where(n => n.TenantId == tenantId && n.IdempotencyKey == idempotencyKey)
+            .Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Sandbox.Data;
@@ -24,8 +23,7 @@ public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider c
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private readonly Channel<Received> _received = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = true });
-    private int _writing;
+    private readonly BatchedWriter<Received> _batches = new(batch => WriteBatchAsync(batch, scopes, clock, gate));
 
     public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
         ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -33,39 +31,26 @@ public sealed class SinkMessageStore(IServiceScopeFactory scopes, TimeProvider c
         using var stream = new MemoryStream(buffer.ToArray());
         var mail = await MimeMessage.LoadAsync(stream, cancellationToken);
         var received = new Received(mail, EmailLayout.FindMarker(mail.HtmlBody), transaction.To.Select(m => $"{m.User}@{m.Host}").ToList());
-        _received.Writer.TryWrite(received);
-        if (Interlocked.Exchange(ref _writing, 1) == 0) _ = Task.Run(WriteAllAsync, CancellationToken.None);
+        _batches.Add(received);
         await received.Stored.Task.WaitAsync(cancellationToken);
         logger.LogDebug("Sandbox mailbox received {Subject} for {Count} recipients", mail.Subject, received.Recipients.Count);
         return SmtpResponse.Ok;
     }
 
-    private async Task WriteAllAsync()
+    private static async Task WriteBatchAsync(List<Received> batch, IServiceScopeFactory scopes, TimeProvider clock, SqliteWriteGate gate)
     {
-        while (true)
+        try
         {
-            var batch = new List<Received>();
-            while (batch.Count < 200 && _received.Reader.TryRead(out var next)) batch.Add(next);
-            if (batch.Count == 0)
-            {
-                Volatile.Write(ref _writing, 0);
-                // Another mail may have arrived after the last read but before the flag was cleared.
-                if (!_received.Reader.TryPeek(out _) || Interlocked.Exchange(ref _writing, 1) == 1) return;
-                continue;
-            }
-            try
-            {
-                await WriteAsync(batch);
-                foreach (var r in batch) r.Stored.TrySetResult();
-            }
-            catch (Exception error)
-            {
-                foreach (var r in batch) r.Stored.TrySetException(error);
-            }
+            await WriteAsync(batch, scopes, clock, gate);
+            foreach (var r in batch) r.Stored.TrySetResult();
+        }
+        catch (Exception error)
+        {
+            foreach (var r in batch) r.Stored.TrySetException(error);
         }
     }
 
-    private async Task WriteAsync(List<Received> batch)
+    private static async Task WriteAsync(List<Received> batch, IServiceScopeFactory scopes, TimeProvider clock, SqliteWriteGate gate)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();

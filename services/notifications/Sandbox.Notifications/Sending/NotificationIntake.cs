@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Sandbox.Notifications.Data;
 using Sandbox.Notifications.Events;
@@ -34,29 +33,14 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
         // A refused request is looked up too: a retry of one queued before still gets its id.
         var refusal = await CheckAsync(request, ct);
         if (refusal.Result is { } refused)
-            return await FindAsync(request.TenantId, request.IdempotencyKey, ct) is { } known ? IntakeResult.Queued(known, existing: true) : refused;
+            return await db.FindRequestAsync(request.TenantId, request.IdempotencyKey, ct) is { } known ? IntakeResult.Queued(known, existing: true) : refused;
         var template = refusal.Template!;
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var row = new NotificationRow
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = request.TenantId,
-            IdempotencyKey = request.IdempotencyKey,
-            TemplateId = template.TemplateId,
-            TemplateVersion = template.Version,
-            Channel = template.Channel,
-            RequestedLanguage = request.Language,
-            RecipientSubject = request.Recipient.Subject,
-            To = template.Channel == Channels.Email ? request.Recipient.Email : template.Channel == Channels.Sms ? request.Recipient.Phone : null,
-            DataJson = request.Data.ToJsonString(),
-            Reference = request.Reference,
-            ProcessInstanceId = request.ProcessInstanceId,
-            Status = NotificationStatus.Queued,
-            NextAttemptAt = now,
-            RequestedAt = now,
-            TraceParent = Activity.Current?.Id,
-        };
+        var row = NewRow(request, template.TemplateId, request.Language);
+        row.TemplateVersion = template.Version;
+        row.Channel = template.Channel;
+        row.To = template.Channel == Channels.Email ? request.Recipient.Email : template.Channel == Channels.Sms ? request.Recipient.Phone : null;
+        row.TraceParent = Activity.Current?.Id;
         if (await inserts.InsertAsync(row, ct) is { } first) return IntakeResult.Queued(first, existing: true);
         telemetry.Requested(row.TemplateId, row.Channel);
         signal.Notify();
@@ -66,27 +50,32 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
     /// <summary>Records a request that can never be sent (from an event, which must not be redelivered forever) as failed.</summary>
     public async Task<Guid> RecordFailedAsync(NotificationRequest request, string reason, CancellationToken ct)
     {
+        var row = NewRow(request, request.Template, Languages.IsSupported(request.Language) ? request.Language : null);
+        row.Status = NotificationStatus.Failed;
+        row.FailureReason = reason;
+        if (await inserts.InsertAsync(row, ct) is { } first) return first;
+        telemetry.Failed(request.Template, "", "invalid-request");
+        return row.Id;
+    }
+
+    /// <summary>A new row with what every request records: who asked, for whom, with which data, due now.</summary>
+    private NotificationRow NewRow(NotificationRequest request, string templateId, string? requestedLanguage)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = new NotificationRow
+        return new NotificationRow
         {
             Id = Guid.CreateVersion7(),
             TenantId = request.TenantId,
             IdempotencyKey = request.IdempotencyKey,
-            TemplateId = request.Template,
-            Channel = "",
-            RequestedLanguage = Languages.IsSupported(request.Language) ? request.Language : null,
+            TemplateId = templateId,
+            RequestedLanguage = requestedLanguage,
             RecipientSubject = request.Recipient.Subject,
             DataJson = request.Data.ToJsonString(),
             Reference = request.Reference,
             ProcessInstanceId = request.ProcessInstanceId,
-            Status = NotificationStatus.Failed,
-            FailureReason = reason,
             NextAttemptAt = now,
             RequestedAt = now,
         };
-        if (await inserts.InsertAsync(row, ct) is { } first) return first;
-        telemetry.Failed(request.Template, "", "invalid-request");
-        return row.Id;
     }
 
     private async Task<(IntakeResult? Result, CachedTemplate? Template)> CheckAsync(NotificationRequest request, CancellationToken ct)
@@ -104,10 +93,6 @@ public sealed partial class NotificationIntake(NotificationsDb db, TemplateStore
         var missing = checkedVariants.SelectMany(v => renderer.Missing(v, request.Data)).Distinct().ToList();
         return missing.Count > 0 ? (new IntakeResult(null, false, null, missing, false), null) : (null, template);
     }
-
-    private async Task<Guid?> FindAsync(string tenant, string key, CancellationToken ct) =>
-        await db.Notifications.AsNoTracking().Where(n => n.TenantId == tenant && n.IdempotencyKey == key)
-            .Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
 
     private static string? CheckRecipient(string channel, Recipient recipient)
     {
