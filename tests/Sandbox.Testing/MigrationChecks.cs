@@ -4,30 +4,36 @@ using Xunit;
 
 namespace Sandbox.Testing;
 
+/// <summary>The checks of a service's migrations that hold on every provider (see <see cref="MigrationScenarios"/>).</summary>
+public abstract class MigrationChecks(MigrationScenarios scenarios)
+{
+    /// <summary>The scenarios on the provider of the deriving class.</summary>
+    protected MigrationScenarios Scenarios { get; } = scenarios;
+
+    [Fact]
+    public void Model_HasAMigrationForEveryChange() => Scenarios.ModelHasNoPendingChanges();
+
+    [Fact]
+    public Task Migrate_EmptyDatabase_CreatesTheModelsTables() => Scenarios.MigratingAnEmptyDatabaseCreatesTheModelsTablesAsync();
+
+    [Fact]
+    public Task Migrate_Twice_ChangesNothing() => Scenarios.MigratingTwiceChangesNothingAsync();
+
+    [Fact]
+    public Task Migrate_EnsureCreatedDatabaseOfTheFirstSchema_IsBaselined() => Scenarios.EnsureCreatedDatabaseWithTheFirstSchemaIsBaselinedAsync();
+}
+
 /// <summary>
-/// A service's SQLite migrations (see <see cref="MigrationScenarios"/>): a test class derives from this and names how
-/// its SQLite context is made from a connection string and a logger factory.
+/// A service's SQLite migrations: a test class derives from this and names how its SQLite context is made from a
+/// connection string and a logger factory.
 /// </summary>
 public abstract class SqliteMigrationChecks(Func<string, ILoggerFactory, DbContext> create)
+    : MigrationChecks(MigrationScenarios.Sqlite(create))
 {
-    private readonly MigrationScenarios scenarios = MigrationScenarios.Sqlite(create);
-
-    [Fact]
-    public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
-
-    [Fact]
-    public Task Migrate_EmptyDatabase_CreatesTheModelsTables() => scenarios.MigratingAnEmptyDatabaseCreatesTheModelsTablesAsync();
-
-    [Fact]
-    public Task Migrate_Twice_ChangesNothing() => scenarios.MigratingTwiceChangesNothingAsync();
-
-    [Fact]
-    public Task Migrate_EnsureCreatedDatabaseOfTheFirstSchema_IsBaselined() => scenarios.EnsureCreatedDatabaseWithTheFirstSchemaIsBaselinedAsync();
-
     [Fact]
     public async Task Migrate_EnsureCreatedDatabaseOfAnotherSchema_StopsNamingTheFile()
     {
-        var message = await scenarios.EnsureCreatedDatabaseWithAnotherSchemaIsRefusedAsync();
+        var message = await Scenarios.EnsureCreatedDatabaseWithAnotherSchemaIsRefusedAsync();
         Assert.Contains("store.db", message);
     }
 }
@@ -37,24 +43,11 @@ public abstract class SqliteMigrationChecks(Func<string, ILoggerFactory, DbConte
 /// this with the <see cref="PostgresDatabases"/> class fixture and names how its PostgreSQL context is made.
 /// </summary>
 public abstract class PostgresMigrationChecks(PostgresDatabases server, Func<string, ILoggerFactory, DbContext> create)
+    : MigrationChecks(MigrationScenarios.Postgres(server, create))
 {
-    private readonly MigrationScenarios scenarios = MigrationScenarios.Postgres(server, create);
+    [Fact]
+    public Task Migrate_FourReplicasAtOnce_AllSucceed() => Scenarios.ConcurrentMigratorsAllSucceedAsync();
 
     [Fact]
-    public void Model_HasAMigrationForEveryChange() => scenarios.ModelHasNoPendingChanges();
-
-    [Fact]
-    public Task Migrate_EmptyDatabase_CreatesTheModelsTables() => scenarios.MigratingAnEmptyDatabaseCreatesTheModelsTablesAsync();
-
-    [Fact]
-    public Task Migrate_Twice_ChangesNothing() => scenarios.MigratingTwiceChangesNothingAsync();
-
-    [Fact]
-    public Task Migrate_FourReplicasAtOnce_AllSucceed() => scenarios.ConcurrentMigratorsAllSucceedAsync();
-
-    [Fact]
-    public Task Migrate_EnsureCreatedDatabaseOfTheFirstSchema_IsBaselined() => scenarios.EnsureCreatedDatabaseWithTheFirstSchemaIsBaselinedAsync();
-
-    [Fact]
-    public Task Migrate_EnsureCreatedDatabaseOfAnotherSchema_IsRefused() => scenarios.EnsureCreatedDatabaseWithAnotherSchemaIsRefusedAsync();
+    public Task Migrate_EnsureCreatedDatabaseOfAnotherSchema_IsRefused() => Scenarios.EnsureCreatedDatabaseWithAnotherSchemaIsRefusedAsync();
 }
